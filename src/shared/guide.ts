@@ -101,6 +101,12 @@ export interface GuideVersion {
   markdown: string;
   /** Plain text of the whole guide for full-text search, NFC, one space between words. */
   plainText: string;
+  /**
+   * Front-matter `effective`: the first day this whole version applies, when the file says so.
+   * Unlike `effectiveDates` (which also holds in-text `…부터 적용` dates that usually date one step),
+   * this is version-level; core/versions prefers it for `validFrom`. Optional: absent = not given.
+   */
+  effectiveFrom?: IsoDate | null;
 }
 
 /** The result of reading one file of the content folder. A file that fails still has a report. */
@@ -118,7 +124,10 @@ export interface VersionSummary {
   archivedAt: IsoDate | null;
   /** First day this version is in force, or null when unknown (oldest version without dates). */
   validFrom: IsoDate | null;
-  /** Last day this version is in force (its archive date), or null while current. */
+  /**
+   * Last day this version is in force, or null while current. A copy archived on D (`보관-D`) was
+   * replaced on D, so it is in force through the day before D (see core/versions/history.ts).
+   */
   validTo: IsoDate | null;
 }
 
@@ -131,6 +140,11 @@ export interface GuideHistory {
   /** Path of the current (not archived) version, or null when every copy is archived (retired). */
   currentPath: string | null;
   retired: boolean;
+  /**
+   * Paths of further non-archived copies of the same guide that lost to `currentPath` (content
+   * error: two "current" files). They are not part of `versions`. Absent or empty when none.
+   */
+  conflicts?: string[];
 }
 
 export type DiffSection = 'category' | 'responseSteps' | 'policies' | 'scripts' | 'dates' | 'text';
