@@ -1,0 +1,7 @@
+/** Public API of core/versions: guide histories, validity windows, version diffs, change digests. */
+export { buildHistories, versionInForce, findHistory } from './history';
+export { diffVersions, sectionText, hasStructure, isPlainTextDiff, policySubject, policyRowText, circled } from './diff';
+export { changesSince, DIGEST_LABEL_LIMIT } from './digest';
+export type { ChangeDigestEntry, ChangeEvent, ChangeSummary } from './digest';
+export { wordSpans, splitSentences, similarity } from './textdiff';
+export { addDays, isIsoDate, compareDates } from './dates';
