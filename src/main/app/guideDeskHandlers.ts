@@ -1,0 +1,132 @@
+/**
+ * The main-process handlers behind every IPC operation, written against services only (no
+ * Electron), so the Electron app, the renderer end-to-end bridge and unit tests run the same code.
+ */
+import type { GuideHistory, GuideVersion, IsoDate } from '../../shared/guide';
+import type { GuideListItem, LibrarySnapshot as LibraryView } from '../../shared/ipc';
+import { renderGuideMarkdown } from '../core/render';
+import { changesSince, diffVersions, versionInForce } from '../core/versions';
+import { NotFoundError, type GuideDeskHandlers } from '../ipc/router';
+import { externalUrlRefusal } from '../security/policy';
+import type { ContentLibrary, LibrarySnapshot } from '../services/contentLibrary';
+import type { SearchService } from '../services/searchService';
+
+export interface HandlerDependencies {
+  library: ContentLibrary;
+  search: SearchService;
+  /** Opens a URL outside the app (Electron's shell.openExternal in the app). */
+  openExternal: (url: string) => Promise<void>;
+  today?: () => IsoDate;
+}
+
+export function localIsoDate(date = new Date()): IsoDate {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The version a guide opens at by default: its current one, or the newest archived copy when retired. */
+export function defaultVersionPath(history: GuideHistory): string {
+  return history.currentPath ?? history.versions[history.versions.length - 1].path;
+}
+
+/** Resolves a guide id or a version path (and an optional as-of date) to one version. */
+export function resolveVersion(snapshot: LibrarySnapshot, ref: string, asOf?: IsoDate): GuideVersion {
+  const normalised = ref.normalize('NFC').replaceAll('\\', '/');
+  const byPath = snapshot.byPath.get(normalised);
+  const history =
+    snapshot.historyById.get(normalised) ??
+    (byPath ? snapshot.historyById.get(byPath.id) : undefined) ??
+    snapshot.historyById.get(normalised.replace(/\s+/g, '').toLowerCase());
+  if (asOf) {
+    if (!history) throw new NotFoundError(`no guide "${ref}"`);
+    const summary = versionInForce(history, asOf);
+    if (!summary) throw new NotFoundError(`"${history.title}" had no version in force on ${asOf}`);
+    return snapshot.byPath.get(summary.path)!;
+  }
+  if (byPath) return byPath;
+  if (!history) throw new NotFoundError(`no guide "${ref}"`);
+  return snapshot.byPath.get(defaultVersionPath(history))!;
+}
+
+export function listGuides(snapshot: LibrarySnapshot): GuideListItem[] {
+  return snapshot.histories.map((history) => {
+    const defaultPath = defaultVersionPath(history);
+    const version = snapshot.byPath.get(defaultPath)!;
+    return {
+      id: history.id,
+      title: history.title,
+      category: version.category,
+      defaultPath,
+      retired: history.retired,
+      versionCount: history.versions.length,
+    };
+  });
+}
+
+export function createGuideDeskHandlers(deps: HandlerDependencies): GuideDeskHandlers {
+  const today = deps.today ?? (() => localIsoDate());
+  const renderCache = new Map<GuideVersion, ReturnType<typeof renderGuideMarkdown>>();
+  const rendered = (version: GuideVersion) => {
+    let result = renderCache.get(version);
+    if (!result) {
+      if (renderCache.size > 200) renderCache.clear();
+      result = renderGuideMarkdown(version.markdown);
+      renderCache.set(version, result);
+    }
+    return result;
+  };
+
+  return {
+    async getLibrary(): Promise<LibraryView> {
+      const snapshot = deps.library.snapshot;
+      return {
+        contentRoot: snapshot.root,
+        guides: listGuides(snapshot),
+        files: snapshot.files,
+        today: today(),
+        indexing: deps.search.status().indexing,
+      };
+    },
+
+    async openGuide({ ref, asOf }) {
+      const snapshot = deps.library.snapshot;
+      const version = resolveVersion(snapshot, ref, asOf);
+      const { html, problems } = rendered(version);
+      return {
+        version,
+        html,
+        renderProblems: problems,
+        history: snapshot.historyById.get(version.id)!,
+        today: today(),
+      };
+    },
+
+    async search(request) {
+      return deps.search.search(request.query, {
+        limit: request.limit,
+        archived: request.archived,
+        asOf: request.asOf,
+        category: request.category,
+      });
+    },
+
+    async diffVersions({ from, to }) {
+      const snapshot = deps.library.snapshot;
+      const before = resolveVersion(snapshot, from);
+      const after = resolveVersion(snapshot, to);
+      return { ...diffVersions(before, after), fromTitle: before.rawTitle, toTitle: after.rawTitle };
+    },
+
+    async changesSince({ since }) {
+      const snapshot = deps.library.snapshot;
+      return changesSince(snapshot.versions, snapshot.histories, since);
+    },
+
+    async openExternal({ url, userActivated }) {
+      const refusal = externalUrlRefusal(url, userActivated);
+      if (refusal) return { opened: false, reason: refusal };
+      await deps.openExternal(new URL(url).href);
+      return { opened: true };
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * The content library service: reads the guide folder, parses every file through the core,
+ * groups versions into guide histories, and keeps that snapshot current while the folder changes.
+ *
+ * Contract: `snapshot` is always a complete, consistent view of the last successful read; a broken
+ * file shows up in `files` with its problems and never hides the others. Watching is by folder
+ * (editors save atomically by rename, which silences per-file watchers), with bursts coalesced.
+ */
+import { createHash } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { watch, type FSWatcher } from 'node:fs';
+import type { FileReport, GuideHistory, GuideVersion } from '../../shared/guide';
+import { buildLibrary } from '../core/library';
+import { buildHistories } from '../core/versions';
+import { readContentFolder } from './contentFiles';
+
+export interface LibrarySnapshot {
+  root: string;
+  versions: GuideVersion[];
+  files: FileReport[];
+  histories: GuideHistory[];
+  byPath: Map<string, GuideVersion>;
+  historyById: Map<string, GuideHistory>;
+  /** Content hash per readable file, for change detection and the search cache key. */
+  fileHashes: Map<string, string>;
+  /** Hash over every file's path and content: equal fingerprints mean equal content. */
+  fingerprint: string;
+}
+
+export interface LibraryChange {
+  snapshot: LibrarySnapshot;
+  changedPaths: string[];
+  removedPaths: string[];
+}
+
+export class ContentLibrary extends EventEmitter<{ changed: [LibraryChange]; error: [Error] }> {
+  private current: LibrarySnapshot | null = null;
+  private watcher: FSWatcher | null = null;
+  private reloadTimer: NodeJS.Timeout | null = null;
+  private reloading: Promise<void> | null = null;
+
+  constructor(
+    readonly root: string,
+    private readonly options: { coalesceMs?: number } = {},
+  ) {
+    super();
+  }
+
+  get snapshot(): LibrarySnapshot {
+    if (!this.current) throw new Error('content library has not been loaded yet');
+    return this.current;
+  }
+
+  get loaded(): boolean {
+    return this.current !== null;
+  }
+
+  async load(): Promise<LibraryChange> {
+    const files = await readContentFolder(this.root);
+    const { versions, reports } = buildLibrary(files);
+    const fileHashes = new Map<string, string>();
+    const whole = createHash('sha256');
+    for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+      if (!('bytes' in file)) continue;
+      const hash = createHash('sha256').update(file.bytes).digest('hex');
+      fileHashes.set(file.path, hash);
+      whole.update(file.path).update('\0').update(hash).update('\n');
+    }
+    const histories = buildHistories(versions);
+    const previous = this.current;
+    const snapshot: LibrarySnapshot = {
+      root: this.root,
+      versions,
+      files: reports,
+      histories,
+      byPath: new Map(versions.map((v) => [v.path, v])),
+      historyById: new Map(histories.map((h) => [h.id, h])),
+      fileHashes,
+      fingerprint: whole.digest('hex'),
+    };
+    const changedPaths = [...fileHashes].filter(([path, hash]) => previous?.fileHashes.get(path) !== hash).map(([p]) => p);
+    const removedPaths = previous ? [...previous.fileHashes.keys()].filter((p) => !fileHashes.has(p)) : [];
+    this.current = snapshot;
+    return { snapshot, changedPaths, removedPaths };
+  }
+
+  /** Watches the folder and reloads after a quiet period; emits `changed` when content differs. */
+  watch(): void {
+    if (this.watcher) return;
+    try {
+      this.watcher = watch(this.root, { recursive: true }, () => this.scheduleReload());
+      this.watcher.on('error', (error) => this.emit('error', error));
+    } catch (error) {
+      this.emit('error', error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  private scheduleReload(): void {
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(() => {
+      this.reloadTimer = null;
+      void this.reload();
+    }, this.options.coalesceMs ?? 300);
+  }
+
+  private async reload(): Promise<void> {
+    if (this.reloading) {
+      // A burst arrived while reading: read once more afterwards so nothing is missed.
+      await this.reloading;
+      this.scheduleReload();
+      return;
+    }
+    const before = this.current?.fingerprint;
+    this.reloading = this.load()
+      .then((change) => {
+        if (change.snapshot.fingerprint !== before) this.emit('changed', change);
+      })
+      .catch((error: unknown) => this.emit('error', error instanceof Error ? error : new Error(String(error))))
+      .finally(() => {
+        this.reloading = null;
+      });
+    await this.reloading;
+  }
+
+  close(): void {
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    this.watcher?.close();
+    this.watcher = null;
+  }
+}

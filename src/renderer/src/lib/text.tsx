@@ -1,0 +1,107 @@
+/**
+ * Small display helpers: circled step numbers, highlight ranges, placeholder marking and filling.
+ * Display only: everything structural (steps, placeholders, phones) comes parsed from main.
+ */
+import type { ReactNode } from 'react';
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+export function circled(step: number): string {
+  return step >= 1 && step <= 20 ? CIRCLED[step - 1] : `(${step})`;
+}
+
+/** Renders `text` with `<mark>` around each [start, end) range. Ranges may be unsorted or overlap. */
+export function highlightRanges(text: string, ranges: readonly (readonly [number, number])[]): ReactNode[] {
+  const sorted = ranges
+    .map(([s, e]) => [Math.max(0, s), Math.min(text.length, e)] as const)
+    .filter(([s, e]) => e > s)
+    .sort((a, b) => a[0] - b[0]);
+  const out: ReactNode[] = [];
+  let at = 0;
+  for (const [s, e] of sorted) {
+    const start = Math.max(s, at);
+    if (e <= start) continue;
+    if (start > at) out.push(text.slice(at, start));
+    out.push(<mark key={`${start}-${e}`}>{text.slice(start, e)}</mark>);
+    at = e;
+  }
+  if (at < text.length) out.push(text.slice(at));
+  return out;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * One regex matching any of the placeholders as a whole blank (not part of a longer run of `O`s),
+ * longest first so `20OO-OO-OO` wins over `OO`.
+ */
+export function placeholderPattern(placeholders: readonly string[]): RegExp | null {
+  const unique = [...new Set(placeholders.filter((p) => p.length > 0))].sort((a, b) => b.length - a.length);
+  if (unique.length === 0) return null;
+  return new RegExp(`(?<!O)(?:${unique.map(escapeRegExp).join('|')})(?!O)`, 'g');
+}
+
+/** Script text with each placeholder wrapped in a highlighted span. */
+export function markPlaceholders(text: string, placeholders: readonly string[]): ReactNode[] {
+  const pattern = placeholderPattern(placeholders);
+  if (!pattern) return [text];
+  const out: ReactNode[] = [];
+  let at = 0;
+  for (const m of text.matchAll(pattern)) {
+    const index = m.index ?? 0;
+    if (index > at) out.push(text.slice(at, index));
+    out.push(
+      <span key={index} className="placeholder" data-testid="placeholder">
+        {m[0]}
+      </span>,
+    );
+    at = index + m[0].length;
+  }
+  if (at < text.length) out.push(text.slice(at));
+  return out;
+}
+
+/** Replaces each blank that has a non-empty value; blanks left empty stay as written. */
+export function fillPlaceholders(text: string, placeholders: readonly string[], values: Readonly<Record<string, string>>): string {
+  const pattern = placeholderPattern(placeholders);
+  if (!pattern) return text;
+  return text.replace(pattern, (blank) => {
+    const value = values[blank];
+    return value !== undefined && value.trim() !== '' ? value : blank;
+  });
+}
+
+/** True for date-like blanks: `20OO-OO-OO`, `OO.OO.OO`, `OOOO-OO-OO`. */
+export function isDatePlaceholder(p: string): boolean {
+  return /^(?:\d{0,2}O{1,4})[-./]O{1,2}[-./]O{1,2}$/.test(p);
+}
+
+/** A friendly label for a blank's input. */
+export function placeholderLabel(p: string): string {
+  if (isDatePlaceholder(p)) return '날짜';
+  if (/^O{1,2}:O{2}$/.test(p)) return '시각';
+  if (/원$/.test(p)) return '금액';
+  return '빈칸';
+}
+
+export function categoryPath(category: readonly string[]): string {
+  return category.join(' › ');
+}
+
+/** `2024-12-05` minus n days, computed in UTC so it never shifts by a timezone. */
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export const sectionNames: Record<string, string> = {
+  category: '상담 유형',
+  responseSteps: '응대 순서',
+  policies: '정책 및 참고사항',
+  scripts: '스크립트',
+  dates: '적용일·만료일',
+  text: '본문',
+};
