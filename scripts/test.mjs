@@ -2,7 +2,7 @@
 // `npm test`: type-check, lint, build, then every test layer (unit, renderer in Chromium,
 // Electron where a binary exists). Ends with one closing line: `N passed, N failed, N skipped`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,6 +45,7 @@ if (step('build', bin('electron-vite'), ['build']) !== 0) {
 }
 
 mkdirSync(join(root, 'test-results'), { recursive: true });
+rmSync(join(root, 'test-results', 'skipped-layers.txt'), { force: true });
 const reportPath = join(root, 'test-results', 'vitest.json');
 const vitestStatus = step('tests: unit, renderer (Chromium), Electron', bin('vitest'), [
   'run',
@@ -66,6 +67,8 @@ try {
   failed = 1;
 }
 failed += failures.length;
+const skippedLayers = join(root, 'test-results', 'skipped-layers.txt');
+if (existsSync(skippedLayers)) console.log(`\n${readFileSync(skippedLayers, 'utf8').trim()}`);
 if (failures.length) console.error(`\nFailed steps: ${failures.join(', ')}`);
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || vitestStatus !== 0 ? 1 : 0);
