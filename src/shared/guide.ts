@@ -107,6 +107,8 @@ export interface GuideVersion {
    * this is version-level; core/versions prefers it for `validFrom`. Optional: absent = not given.
    */
   effectiveFrom?: IsoDate | null;
+  /** Zendesk Help Center article id (front-matter `zendeskId`), used to resolve links into the pack. */
+  zendeskId?: string | null;
 }
 
 /** The result of reading one file of the content folder. A file that fails still has a report. */
