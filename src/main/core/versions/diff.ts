@@ -152,16 +152,20 @@ function diffPolicies(emit: Emit, from: PolicyRow[], to: PolicyRow[]): void {
   // Remaining rows: pair reworded ones by similarity, order-preserving.
   const restA = from.map((_, i) => i).filter((i) => !usedA.has(i));
   const restB = to.map((_, j) => j).filter((j) => !pairOf.has(j));
-  for (const op of alignLists(
-    restA,
-    restB,
-    () => '',
-    (i, j) => similarity(policyRowText(from[i]), policyRowText(to[j])),
-    0.5,
-  )) {
+  // A row whose subject is clearly different is a different row (`인천공항` vs `김포공항 주차장`).
+  const rowSimilarity = (i: number, j: number) => {
+    const subject = similarity(policySubject(from[i]), policySubject(to[j]));
+    if (subject < 0.7) return 0;
+    return 0.5 * subject + 0.5 * similarity(policyRowText(from[i]), policyRowText(to[j]));
+  };
+  // Keys carry the side, so they never match: only similarity pairs the remaining rows.
+  const sideA = restA.map((i) => ({ side: 'a', i }));
+  const sideB = restB.map((i) => ({ side: 'b', i }));
+  const sideKey = (x: { side: string; i: number }) => `${x.side}${x.i}`;
+  for (const op of alignLists(sideA, sideB, sideKey, (x, y) => rowSimilarity(x.i, y.i), 0.6)) {
     if (op.kind === 'pair') {
-      pairOf.set(op.b, op.a);
-      usedA.add(op.a);
+      pairOf.set(op.b.i, op.a.i);
+      usedA.add(op.a.i);
     }
   }
   to.forEach((row, j) => {
