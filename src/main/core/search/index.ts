@@ -1,0 +1,1062 @@
+/**
+ * GuideDesk search index: a syllable-bigram inverted index over deduplicated sentence segments
+ * of guide versions, with a Korean query front-end (see query.ts) and results grouped by guide.
+ * Pure: no I/O. Design and measurements: docs/search.md.
+ */
+import Fuse from 'fuse.js';
+import type { GuideVersion, IsoDate, VersionSummary } from '../../../shared/guide';
+import { boundedEditDistance, choseongOf, compact, compactWithMap, jamoOf, stripParticle, withinOneEdit } from './hangul';
+import { FIELD_TITLE, FIELD_WEIGHT, FIELDS, prepareDoc, type PreparedDoc, type VersionMeta } from './prepare';
+import { planQuery, type QueryContext, type QueryPlan } from './query';
+import type { SynonymTable } from './synonyms';
+
+export { parseSynonyms, emptySynonyms, type SynonymTable } from './synonyms';
+export { interpretQuery, planQuery, type QueryContext, type QueryPlan } from './query';
+
+export interface SearchDocInput {
+  version: GuideVersion;
+  summary: VersionSummary;
+  isCurrent: boolean;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  archived?: 'exclude' | 'include' | 'only';
+  asOf?: IsoDate;
+  category?: string;
+}
+
+export interface SearchMatch {
+  field: string;
+  label: string;
+  snippet: string;
+  highlights: [number, number][];
+}
+
+export interface SearchResult {
+  id: string;
+  title: string;
+  path: string;
+  archived: boolean;
+  archivedAt: IsoDate | null;
+  score: number;
+  category: string[];
+  matches: SearchMatch[];
+}
+
+export interface SearchResponse {
+  query: string;
+  interpretedAs: string[];
+  tookMs: number;
+  results: SearchResult[];
+  /** True while the index is still being (re)built and this answer came from what was ready. */
+  indexing?: boolean;
+}
+
+/** Bumped whenever the serialized layout or the indexing rules change. */
+export const INDEX_FORMAT_VERSION = 3;
+
+const MAGIC = 0x47445358; // 'GDSX'
+const DEFAULT_LIMIT = 20;
+const VERIFY_LIMIT = 4000;
+const SNIPPET_BEFORE = 24;
+const SNIPPET_LENGTH = 90;
+const MAX_MATCHES = 4;
+
+interface Arrays {
+  /** Per version: first entry (length versions+1). */
+  entStart: Uint32Array;
+  entField: Uint8Array;
+  entLabel: Uint32Array;
+  entSeg: Uint32Array;
+  /** Per segment: offset into segAll (length segments+1). */
+  segOff: Uint32Array;
+  /** Per segment: first ref (length segments+1); refs are entry ids. */
+  refStart: Uint32Array;
+  refs: Uint32Array;
+  /** Sorted bigram keys (c1 * 65536 + c2) and their posting lists of segment ids. */
+  keys: Uint32Array;
+  postStart: Uint32Array;
+  postings: Uint32Array;
+  /** Per vocabulary word: segment frequency. */
+  vocabFreq: Uint32Array;
+}
+
+interface Core extends Arrays {
+  metas: VersionMeta[];
+  labels: string[];
+  segAll: string;
+  /** '\n' + words joined by '\n' + '\n'. */
+  vocabAll: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Growable typed array
+
+class U32 {
+  a = new Uint32Array(1024);
+  n = 0;
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new Uint32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+  done(): Uint32Array {
+    return this.a.slice(0, this.n);
+  }
+}
+
+function bigramKey(s: string, i: number): number {
+  return s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Build
+
+function buildCore(docs: PreparedDoc[]): Core {
+  const segIds = new Map<string, number>();
+  const segTexts: string[] = [];
+  const labelIds = new Map<string, number>();
+  const labels: string[] = [];
+  const entStart = new Uint32Array(docs.length + 1);
+  const entField = new U32();
+  const entLabel = new U32();
+  const entSeg = new U32();
+  docs.forEach((d, v) => {
+    entStart[v] = entSeg.n;
+    for (const e of d.entries) {
+      let s = segIds.get(e.text);
+      if (s === undefined) {
+        s = segTexts.length;
+        segIds.set(e.text, s);
+        segTexts.push(e.text);
+      }
+      let l = labelIds.get(e.label);
+      if (l === undefined) {
+        l = labels.length;
+        labelIds.set(e.label, l);
+        labels.push(e.label);
+      }
+      entField.push(e.field);
+      entLabel.push(l);
+      entSeg.push(s);
+    }
+  });
+  entStart[docs.length] = entSeg.n;
+  segIds.clear();
+  const nSeg = segTexts.length;
+  const nEnt = entSeg.n;
+  const entSegA = entSeg.done();
+
+  // Segment → entries (CSR).
+  const refStart = new Uint32Array(nSeg + 1);
+  for (let e = 0; e < nEnt; e++) refStart[entSegA[e] + 1]++;
+  for (let s = 0; s < nSeg; s++) refStart[s + 1] += refStart[s];
+  const refs = new Uint32Array(nEnt);
+  const fill = refStart.slice(0, nSeg);
+  for (let e = 0; e < nEnt; e++) refs[fill[entSegA[e]]++] = e;
+
+  // One flat string for all segment texts: no slice of a source file stays pinned.
+  const segOff = new Uint32Array(nSeg + 1);
+  let off = 0;
+  for (let s = 0; s < nSeg; s++) {
+    segOff[s] = off;
+    off += segTexts[s].length;
+  }
+  segOff[nSeg] = off;
+  const segAll = flatten(segTexts.join(''));
+
+  // Bigram postings: pass 1 collects each segment's distinct keys, pass 2 lays them out.
+  const keyIds = new Map<number, number>();
+  const keyList: number[] = [];
+  let counts = new Uint32Array(1 << 16);
+  let lastSeg = new Int32Array(1 << 16).fill(-1);
+  const segKeyStart = new Uint32Array(nSeg + 1);
+  const segKeys = new U32();
+  const vocabCount = new Map<string, number>();
+  for (let s = 0; s < nSeg; s++) {
+    segKeyStart[s] = segKeys.n;
+    const text = segTexts[s];
+    const c = compact(text);
+    for (let i = 0; i + 1 < c.length; i++) {
+      const k = bigramKey(c, i);
+      let id = keyIds.get(k);
+      if (id === undefined) {
+        id = keyList.length;
+        keyIds.set(k, id);
+        keyList.push(k);
+        if (id >= counts.length) {
+          const nc = new Uint32Array(counts.length * 2);
+          nc.set(counts);
+          counts = nc;
+          const nl = new Int32Array(lastSeg.length * 2).fill(-1);
+          nl.set(lastSeg);
+          lastSeg = nl;
+        }
+      }
+      if (lastSeg[id] !== s) {
+        lastSeg[id] = s;
+        counts[id]++;
+        segKeys.push(id);
+      }
+    }
+    collectWords(text, vocabCount);
+  }
+  segKeyStart[nSeg] = segKeys.n;
+  const order = keyList.map((_, i) => i).sort((a, b) => keyList[a] - keyList[b]);
+  const nKeys = keyList.length;
+  const keys = new Uint32Array(nKeys);
+  const postStart = new Uint32Array(nKeys + 1);
+  const rank = new Uint32Array(nKeys);
+  let p = 0;
+  order.forEach((id, r) => {
+    keys[r] = keyList[id];
+    postStart[r] = p;
+    rank[id] = r;
+    p += counts[id];
+  });
+  postStart[nKeys] = p;
+  const postings = new Uint32Array(p);
+  const cursor = postStart.slice(0, nKeys);
+  const sk = segKeys.done();
+  for (let s = 0; s < nSeg; s++) {
+    for (let i = segKeyStart[s]; i < segKeyStart[s + 1]; i++) postings[cursor[rank[sk[i]]]++] = s;
+  }
+
+  // Vocabulary: words (and particle-stripped stems), titles, category names.
+  for (const d of docs) {
+    bump(vocabCount, compact(d.meta.title), 1);
+    for (const c of d.meta.category) bump(vocabCount, compact(c), 1);
+  }
+  const words = [...vocabCount.entries()].filter(([w]) => w.length >= 2 && w.length <= 24 && /[가-힣]/.test(w));
+  words.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const vocabFreq = new Uint32Array(words.map(([, n]) => n));
+  const vocabAll = flatten('\n' + words.map(([w]) => w).join('\n') + '\n');
+
+  // Metadata through JSON: real copies, nothing pinned.
+  const metas = JSON.parse(JSON.stringify(docs.map((d) => d.meta))) as VersionMeta[];
+  return {
+    metas,
+    labels: JSON.parse(JSON.stringify(labels)) as string[],
+    segAll,
+    vocabAll,
+    entStart,
+    entField: Uint8Array.from(entField.done()),
+    entLabel: entLabel.done(),
+    entSeg: entSegA,
+    segOff,
+    refStart,
+    refs,
+    keys,
+    postStart,
+    postings,
+    vocabFreq,
+  };
+}
+
+function bump(m: Map<string, number>, w: string, n: number): void {
+  if (w) m.set(w, (m.get(w) ?? 0) + n);
+}
+
+function collectWords(text: string, into: Map<string, number>): void {
+  for (const raw of text.split(' ')) {
+    const w = compact(raw);
+    if (w.length < 2 || w.length > 24) continue;
+    bump(into, w, 1);
+    const stem = stripParticle(w);
+    if (stem) bump(into, stem, 1);
+  }
+}
+
+/** Returns a flat string that shares no storage with its inputs. */
+function flatten(s: string): string {
+  // Number coercion forces V8 to flatten a cons-string; a round trip through UTF-16 code units
+  // in chunks makes a fresh sequential string.
+  if (s.length < 64) return s.split('').join('');
+  const parts: string[] = [];
+  const CH = 8192;
+  for (let i = 0; i < s.length; i += CH) {
+    const codes = new Uint16Array(Math.min(CH, s.length - i));
+    for (let j = 0; j < codes.length; j++) codes[j] = s.charCodeAt(i + j);
+    parts.push(String.fromCharCode.apply(null, codes as unknown as number[]));
+  }
+  return parts.join('');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sorted-list helpers
+
+function lowerBound(a: Uint32Array, x: number, lo = 0, hi = a.length): number {
+  while (lo < hi) {
+    const m = (lo + hi) >>> 1;
+    if (a[m] < x) lo = m + 1;
+    else hi = m;
+  }
+  return lo;
+}
+
+function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out = new Uint32Array(Math.min(a.length, b.length));
+  let n = 0;
+  if (a.length * 16 < b.length) {
+    let lo = 0;
+    for (let i = 0; i < a.length; i++) {
+      lo = lowerBound(b, a[i], lo);
+      if (lo >= b.length) break;
+      if (b[lo] === a[i]) out[n++] = a[i];
+    }
+  } else {
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] < b[j]) i++;
+      else if (a[i] > b[j]) j++;
+      else {
+        out[n++] = a[i];
+        i++;
+        j++;
+      }
+    }
+  }
+  return out.subarray(0, n);
+}
+
+function unionSorted(lists: Uint32Array[]): Uint32Array {
+  if (lists.length === 1) return lists[0];
+  let total = 0;
+  for (const l of lists) total += l.length;
+  const all = new Uint32Array(total);
+  let o = 0;
+  for (const l of lists) {
+    all.set(l, o);
+    o += l.length;
+  }
+  all.sort();
+  let n = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i];
+  return all.subarray(0, n);
+}
+
+const EMPTY = new Uint32Array(0);
+
+// ---------------------------------------------------------------------------------------------
+// The index
+
+interface GroupHits {
+  segs: Uint32Array;
+  /** Weight of the best alternative per segment (parallel to segs). */
+  weights: Float32Array;
+  idf: number;
+  alts: string[];
+}
+
+export class SearchIndex {
+  private core: Core;
+  private synonyms: SynonymTable | undefined;
+  private guideOf: Uint32Array;
+  private guideIds: string[];
+  private vocabStarts: Uint32Array;
+  private vocabChoAll: string;
+  private jamoBuckets: Map<number, number[]> | null = null;
+  private vocabJamo: string[] | null = null;
+  private eligCache: { key: string; elig: Uint8Array } | null = null;
+  private titleFuse: Fuse<{ v: number; t: string }> | null = null;
+  // Scratch arrays (per search), sized by version count.
+  private mark: Int32Array;
+  private score: Float64Array;
+  private gBest: Float64Array;
+  private gCount: Uint16Array;
+  private gMark: Int32Array;
+  private gTitle: Int32Array;
+  private titleHits: Uint8Array;
+  private epoch = 0;
+
+  private constructor(core: Core, synonyms?: SynonymTable) {
+    this.core = core;
+    this.synonyms = synonyms;
+    const n = core.metas.length;
+    const ids = new Map<string, number>();
+    this.guideIds = [];
+    this.guideOf = new Uint32Array(n);
+    core.metas.forEach((m, v) => {
+      let g = ids.get(m.id);
+      if (g === undefined) {
+        g = this.guideIds.length;
+        ids.set(m.id, g);
+        this.guideIds.push(m.id);
+      }
+      this.guideOf[v] = g;
+    });
+    // Word start offsets within vocabAll (after each '\n').
+    const starts: number[] = [];
+    const va = core.vocabAll;
+    for (let i = 0; i < va.length - 1; i++) if (va.charCodeAt(i) === 10) starts.push(i + 1);
+    this.vocabStarts = Uint32Array.from(starts);
+    this.vocabChoAll = choseongOf(va);
+    this.mark = new Int32Array(n);
+    this.score = new Float64Array(n);
+    this.gBest = new Float64Array(n);
+    this.gCount = new Uint16Array(n);
+    this.gMark = new Int32Array(n);
+    this.gTitle = new Int32Array(n);
+    this.titleHits = new Uint8Array(n);
+  }
+
+  static build(docs: SearchDocInput[], options?: { synonyms?: SynonymTable }): SearchIndex {
+    const prepared = docs.map((d) => prepareDoc(d.version, d.summary, d.isCurrent));
+    return new SearchIndex(buildCore(prepared), options?.synonyms);
+  }
+
+  /** Number of indexed guide versions. */
+  get size(): number {
+    return this.core.metas.length;
+  }
+
+  setSynonyms(synonyms: SynonymTable | undefined): void {
+    this.synonyms = synonyms;
+  }
+
+  // ----- low-level lookups
+
+  private segText(s: number): string {
+    return this.core.segAll.substring(this.core.segOff[s], this.core.segOff[s + 1]);
+  }
+
+  private postingsOf(key: number): Uint32Array {
+    const { keys, postStart, postings } = this.core;
+    const i = lowerBound(keys, key);
+    if (i >= keys.length || keys[i] !== key) return EMPTY;
+    return postings.subarray(postStart[i], postStart[i + 1]);
+  }
+
+  /** Segments whose compact text contains `term` (compact). */
+  private matchSegments(term: string, cache?: Map<string, Uint32Array>): Uint32Array {
+    const hit = cache?.get(term);
+    if (hit) return hit;
+    let result: Uint32Array;
+    if (term.length === 0) result = EMPTY;
+    else if (term.length === 1) {
+      const { keys, postStart, postings } = this.core;
+      const c = term.charCodeAt(0) * 65536;
+      const a = lowerBound(keys, c);
+      const b = lowerBound(keys, c + 65536);
+      const lists: Uint32Array[] = [];
+      for (let i = a; i < b; i++) lists.push(postings.subarray(postStart[i], postStart[i + 1]));
+      result = lists.length ? unionSorted(lists) : EMPTY;
+    } else {
+      const seen = new Set<number>();
+      const lists: Uint32Array[] = [];
+      for (let i = 0; i + 1 < term.length; i++) {
+        const k = bigramKey(term, i);
+        if (seen.has(k)) continue;
+        seen.add(k);
+        const l = this.postingsOf(k);
+        if (l.length === 0) {
+          lists.length = 0;
+          break;
+        }
+        lists.push(l);
+      }
+      if (lists.length === 0) result = EMPTY;
+      else {
+        lists.sort((x, y) => x.length - y.length);
+        result = lists[0];
+        for (let i = 1; i < lists.length && result.length > 0; i++) result = intersect(result, lists[i]);
+        if (term.length > 2 && lists.length > 1 && result.length <= VERIFY_LIMIT) {
+          const out = new Uint32Array(result.length);
+          let n = 0;
+          for (let i = 0; i < result.length; i++) if (compact(this.segText(result[i])).includes(term)) out[n++] = result[i];
+          result = out.subarray(0, n);
+        }
+      }
+    }
+    cache?.set(term, result);
+    return result;
+  }
+
+  // ----- vocabulary
+
+  private wordAt(pos: number): number {
+    // Index of the word containing position pos of vocabAll.
+    let lo = 0;
+    let hi = this.vocabStarts.length - 1;
+    while (lo < hi) {
+      const m = (lo + hi + 1) >>> 1;
+      if (this.vocabStarts[m] <= pos) lo = m;
+      else hi = m - 1;
+    }
+    return lo;
+  }
+
+  private word(i: number): string {
+    const s = this.vocabStarts[i];
+    return this.core.vocabAll.substring(s, this.core.vocabAll.indexOf('\n', s));
+  }
+
+  /** Ranks candidate words: whole-word and word-start matches, then frequency. */
+  private rankWords(found: Map<number, number>, qlen: number, limit: number): string[] {
+    const scored = [...found.entries()].map(([i, at]) => {
+      const w = this.word(i);
+      const coverage = qlen / w.length;
+      const startBonus = at === 0 ? 1 : 0.5;
+      return { w, s: coverage * startBonus * Math.log2(2 + this.core.vocabFreq[i]) };
+    });
+    scored.sort((a, b) => b.s - a.s);
+    const out: string[] = [];
+    for (const { w } of scored) {
+      if (out.some((o) => w.includes(o))) continue; // `이중결제가` adds nothing over `이중결제`
+      out.push(w);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  private expandChoseong(cho: string, limit: number): string[] {
+    const all = this.vocabChoAll;
+    const found = new Map<number, number>();
+    let pos = all.indexOf(cho);
+    let guard = 0;
+    while (pos >= 0 && guard++ < 5000) {
+      const i = this.wordAt(pos);
+      if (!found.has(i)) found.set(i, pos - this.vocabStarts[i]);
+      pos = all.indexOf(cho, pos + 1);
+    }
+    return this.rankWords(found, cho.length, limit);
+  }
+
+  private expandPattern(source: string, limit: number): string[] {
+    let re: RegExp;
+    try {
+      re = new RegExp(`(?:${source})`, 'g');
+    } catch {
+      return [];
+    }
+    const all = this.core.vocabAll;
+    const found = new Map<number, number>();
+    let m: RegExpExecArray | null;
+    let guard = 0;
+    let qlen = 1;
+    while ((m = re.exec(all)) && guard++ < 5000) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      if (m[0].includes('\n')) continue;
+      const i = this.wordAt(m.index);
+      qlen = m[0].length;
+      if (!found.has(i)) found.set(i, m.index - this.vocabStarts[i]);
+    }
+    return this.rankWords(found, qlen, limit);
+  }
+
+  private ensureJamo(): void {
+    if (this.jamoBuckets) return;
+    const n = this.vocabStarts.length;
+    this.vocabJamo = new Array<string>(n);
+    this.jamoBuckets = new Map();
+    for (let i = 0; i < n; i++) {
+      const j = jamoOf(this.word(i));
+      this.vocabJamo[i] = j;
+      const b = this.jamoBuckets.get(j.length) ?? [];
+      b.push(i);
+      this.jamoBuckets.set(j.length, b);
+    }
+  }
+
+  private typoCandidates(term: string, limit: number): string[] {
+    if (!/[가-힣]/.test(term) || term.length < 2) return [];
+    this.ensureJamo();
+    const q = jamoOf(term);
+    const maxDist = q.length >= 10 ? 2 : 1;
+    const hits: { i: number; d: number }[] = [];
+    for (let len = q.length - maxDist; len <= q.length + maxDist; len++) {
+      for (const i of this.jamoBuckets!.get(len) ?? []) {
+        const w = this.vocabJamo![i];
+        const d = withinOneEdit(q, w) ? (q === w ? 0 : 1) : maxDist > 1 ? boundedEditDistance(q, w, maxDist) : 99;
+        if (d <= maxDist) hits.push({ i, d });
+      }
+    }
+    hits.sort((a, b) => a.d - b.d || this.core.vocabFreq[b.i] - this.core.vocabFreq[a.i]);
+    return hits.slice(0, limit).map((h) => this.word(h.i));
+  }
+
+  private context(cache: Map<string, Uint32Array>): QueryContext {
+    return {
+      frequency: (t) => this.matchSegments(t, cache).length,
+      expandChoseong: (c, l) => this.expandChoseong(c, l),
+      expandPattern: (s, l) => this.expandPattern(s, l),
+      typoCandidates: (t, l) => this.typoCandidates(t, l),
+      synonyms: this.synonyms,
+    };
+  }
+
+  /** How a query would be understood (for display), without searching. */
+  interpret(raw: string): string[] {
+    return planQuery(raw, this.context(new Map())).interpretedAs;
+  }
+
+  // ----- filters
+
+  private eligibility(o: SearchOptions): Uint8Array {
+    const key = `${o.archived ?? 'exclude'}|${o.asOf ?? ''}|${o.category ?? ''}`;
+    if (this.eligCache?.key === key) return this.eligCache.elig;
+    const metas = this.core.metas;
+    const elig = new Uint8Array(metas.length);
+    const catPrefix = o.category ? splitCategory(o.category) : null;
+    for (let v = 0; v < metas.length; v++) {
+      const m = metas[v];
+      let ok: boolean;
+      if (o.asOf) ok = (m.validFrom === null || m.validFrom <= o.asOf) && (m.validTo === null || o.asOf <= m.validTo);
+      else if (o.archived === 'include') ok = true;
+      else if (o.archived === 'only') ok = m.archived;
+      else ok = m.isCurrent;
+      if (ok && catPrefix) ok = categoryHasPrefix(m.category, catPrefix);
+      elig[v] = ok ? 1 : 0;
+    }
+    this.eligCache = { key, elig };
+    return elig;
+  }
+
+  // ----- search
+
+  search(query: string, options: SearchOptions = {}): SearchResponse {
+    const t0 = performance.now();
+    const cache = new Map<string, Uint32Array>();
+    const plan = planQuery(query, this.context(cache));
+    const response: SearchResponse = { query: plan.query, interpretedAs: plan.interpretedAs, tookMs: 0, results: [] };
+    if (plan.groups.length === 0) {
+      response.tookMs = round(performance.now() - t0);
+      return response;
+    }
+    const elig = this.eligibility(options);
+    const limit = options.limit ?? DEFAULT_LIMIT;
+    const groups = plan.groups.map((g) => this.groupHits(g.alts, cache));
+    let cands = this.evaluate(groups, plan, elig, true);
+    if (cands.length === 0 && groups.length > 1) cands = this.evaluate(groups, plan, elig, false);
+    if (cands.length === 0) cands = this.titleFallback(plan, elig);
+    response.results = this.collect(cands, groups, plan, limit);
+    response.tookMs = round(performance.now() - t0);
+    return response;
+  }
+
+  private groupHits(alts: { text: string; weight: number }[], cache: Map<string, Uint32Array>): GroupHits {
+    const lists: Uint32Array[] = [];
+    const ws: number[] = [];
+    for (const a of alts) {
+      const l = this.matchSegments(a.text, cache);
+      if (l.length) {
+        lists.push(l);
+        ws.push(a.weight);
+      }
+    }
+    const nSeg = this.core.segOff.length - 1;
+    if (lists.length === 0) return { segs: EMPTY, weights: new Float32Array(0), idf: 0, alts: alts.map((a) => a.text) };
+    if (lists.length === 1) {
+      const w = new Float32Array(lists[0].length).fill(ws[0]);
+      return { segs: lists[0], weights: w, idf: idf(nSeg, lists[0].length), alts: alts.map((a) => a.text) };
+    }
+    // Merge, keeping the best weight per segment.
+    const segs = unionSorted(lists);
+    const weights = new Float32Array(segs.length);
+    lists.forEach((l, k) => {
+      let j = 0;
+      for (let i = 0; i < l.length; i++) {
+        j = lowerBound(segs, l[i], j);
+        if (weights[j] < ws[k]) weights[j] = ws[k];
+      }
+    });
+    return { segs, weights, idf: idf(nSeg, segs.length), alts: alts.map((a) => a.text) };
+  }
+
+  /**
+   * Scores versions. With `all`, a version must match every group (AND); otherwise any (OR),
+   * scored by what it matched. Returns the candidate version ids.
+   */
+  private evaluate(groups: GroupHits[], plan: QueryPlan, elig: Uint8Array, all: boolean): number[] {
+    const { entField, refStart, refs } = this.core;
+    const order = groups
+      .map((_, i) => i)
+      .sort((a, b) => groups[a].segs.length - groups[b].segs.length);
+    if (all && order.some((i) => groups[i].segs.length === 0)) return [];
+    const candEpoch = ++this.epoch;
+    let cands: number[] = [];
+    const entVersion = this.entVersionOf();
+    let first = true;
+    for (const gi of order) {
+      const g = groups[gi];
+      if (g.segs.length === 0) continue;
+      const ge = ++this.epoch;
+      const touched: number[] = [];
+      for (let i = 0; i < g.segs.length; i++) {
+        const s = g.segs[i];
+        const aw = g.weights[i];
+        for (let r = refStart[s]; r < refStart[s + 1]; r++) {
+          const e = refs[r];
+          const v = entVersion[e];
+          if (!elig[v]) continue;
+          if (all && !first && this.mark[v] !== candEpoch) continue;
+          const f = entField[e];
+          const w = FIELD_WEIGHT[f] * aw;
+          if (this.gMark[v] !== ge) {
+            this.gMark[v] = ge;
+            this.gBest[v] = w;
+            this.gCount[v] = 1;
+            touched.push(v);
+          } else {
+            if (w > this.gBest[v]) this.gBest[v] = w;
+            if (this.gCount[v] < 60000) this.gCount[v]++;
+          }
+          if (f === FIELD_TITLE) this.gTitle[v] = ge;
+        }
+      }
+      if (all) {
+        const next: number[] = [];
+        for (const v of touched) {
+          const add = g.idf * (this.gBest[v] + 0.15 * Math.min(this.gCount[v] - 1, 8));
+          const t = this.gTitle[v] === ge ? 1 : 0;
+          if (first) {
+            this.mark[v] = candEpoch;
+            this.score[v] = add;
+            this.titleHits[v] = t;
+          } else {
+            this.score[v] += add;
+            this.titleHits[v] += t;
+          }
+          next.push(v);
+        }
+        if (!first) {
+          // Drop candidates that missed this group.
+          for (const v of cands) if (this.gMark[v] !== ge) this.mark[v] = 0;
+          cands = next;
+        } else cands = next;
+        if (cands.length === 0) return [];
+      } else {
+        for (const v of touched) {
+          const add = g.idf * (this.gBest[v] + 0.15 * Math.min(this.gCount[v] - 1, 8));
+          if (this.mark[v] !== candEpoch) {
+            this.mark[v] = candEpoch;
+            this.score[v] = add;
+            this.titleHits[v] = this.gTitle[v] === ge ? 1 : 0;
+            cands.push(v);
+          } else {
+            this.score[v] += add;
+            if (this.gTitle[v] === ge) this.titleHits[v]++;
+          }
+        }
+      }
+      first = false;
+    }
+    // Bonuses: the whole query as one phrase; the title covered by the query.
+    const idfSum = groups.reduce((a, g) => a + g.idf, 0);
+    if (plan.phrase && groups.length > 1) {
+      const ps = this.matchSegments(plan.phrase);
+      const pe = ++this.epoch;
+      for (let i = 0; i < ps.length; i++) {
+        const s = ps[i];
+        for (let r = refStart[s]; r < refStart[s + 1]; r++) {
+          const e = refs[r];
+          const v = entVersion[e];
+          if (this.mark[v] !== candEpoch || this.gMark[v] === pe) continue;
+          this.gMark[v] = pe;
+          this.score[v] += 0.8 * idfSum * FIELD_WEIGHT[entField[e]];
+        }
+      }
+    }
+    const qlen = plan.groups.reduce((a, g) => a + g.display.length, 0);
+    for (const v of cands) {
+      if (this.titleHits[v] >= groups.length) {
+        const tl = Math.max(1, this.titleLength(v));
+        this.score[v] += idfSum * 3 * Math.min(1, qlen / tl);
+      }
+    }
+    return cands;
+  }
+
+  private entVersionArr: Uint32Array | null = null;
+  private entVersionOf(): Uint32Array {
+    if (this.entVersionArr) return this.entVersionArr;
+    const { entStart } = this.core;
+    const n = entStart.length - 1;
+    const out = new Uint32Array(entStart[n]);
+    for (let v = 0; v < n; v++) out.fill(v, entStart[v], entStart[v + 1]);
+    this.entVersionArr = out;
+    return out;
+  }
+
+  private titleLens: Uint16Array | null = null;
+  private titleLength(v: number): number {
+    if (!this.titleLens) {
+      this.titleLens = new Uint16Array(this.core.metas.map((m) => Math.min(65535, compact(m.title).length)));
+    }
+    return this.titleLens[v];
+  }
+
+  /** Last resort: fuzzy match on titles (a small set, where fuse.js is the right tool). */
+  private titleFallback(plan: QueryPlan, elig: Uint8Array): number[] {
+    if (!this.titleFuse) {
+      this.titleFuse = new Fuse(
+        this.core.metas.map((m, v) => ({ v, t: m.title })),
+        { keys: ['t'], threshold: 0.35, includeScore: true, ignoreLocation: true },
+      );
+    }
+    const hits = this.titleFuse.search(plan.query, { limit: 50 });
+    const ep = ++this.epoch;
+    const out: number[] = [];
+    for (const h of hits) {
+      const v = h.item.v;
+      if (!elig[v]) continue;
+      this.mark[v] = ep;
+      this.score[v] = (1 - (h.score ?? 1)) * 2;
+      out.push(v);
+    }
+    return out;
+  }
+
+  private collect(cands: number[], groups: GroupHits[], plan: QueryPlan, limit: number): SearchResult[] {
+    const metas = this.core.metas;
+    const bestOf = new Map<number, number>();
+    for (const v of cands) {
+      const g = this.guideOf[v];
+      const cur = bestOf.get(g);
+      if (cur === undefined || better(v, cur, this.score, metas)) bestOf.set(g, v);
+    }
+    const winners = [...bestOf.values()].sort((a, b) => this.score[b] - this.score[a] || (metas[a].title < metas[b].title ? -1 : 1));
+    const alts = new Set<string>();
+    for (const g of groups) for (const a of g.alts) if (a) alts.add(a);
+    if (plan.phrase) alts.add(plan.phrase);
+    return winners.slice(0, limit).map((v) => {
+      const m = metas[v];
+      return {
+        id: m.id,
+        title: m.title,
+        path: m.path,
+        archived: m.archived,
+        archivedAt: m.archivedAt,
+        score: Math.round(this.score[v] * 1000) / 1000,
+        category: [...m.category],
+        matches: this.matchesOf(v, [...alts]),
+      };
+    });
+  }
+
+  /** Where version v matched: best segment per (field, label), strongest fields first. */
+  private matchesOf(v: number, alts: string[]): SearchMatch[] {
+    const { entStart, entField, entLabel, entSeg, labels } = this.core;
+    const byLabel = new Map<string, { f: number; order: number; text: string; hl: [number, number][]; covered: number }>();
+    for (let e = entStart[v]; e < entStart[v + 1]; e++) {
+      const text = this.segText(entSeg[e]);
+      const { compact: c, map } = compactWithMap(text);
+      const hl: [number, number][] = [];
+      let covered = 0;
+      for (const a of alts) {
+        if (a.length === 0) continue;
+        let at = c.indexOf(a);
+        let found = false;
+        while (at >= 0) {
+          hl.push([map[at], map[at + a.length - 1] + 1]);
+          found = true;
+          at = c.indexOf(a, at + a.length);
+        }
+        if (found) covered += a.length;
+      }
+      if (hl.length === 0) continue;
+      const f = entField[e];
+      const key = `${f}|${labels[entLabel[e]]}`;
+      const prev = byLabel.get(key);
+      if (!prev || covered > prev.covered) {
+        byLabel.set(key, { f, order: prev?.order ?? e, text, hl: mergeRanges(hl), covered });
+      }
+    }
+    const list = [...byLabel.entries()].sort((a, b) => a[1].f - b[1].f || b[1].covered - a[1].covered || a[1].order - b[1].order);
+    return list.slice(0, MAX_MATCHES).map(([key, x]) => {
+      const label = key.slice(key.indexOf('|') + 1);
+      return { field: FIELDS[x.f] === 'question' ? 'script' : FIELDS[x.f], label, ...snippetOf(x.text, x.hl) };
+    });
+  }
+
+  // ----- incremental update
+
+  /** Replaces changed versions (by path) and removes deleted ones. */
+  update(changed: SearchDocInput[], removedPaths: string[]): void {
+    const drop = new Set<string>(removedPaths);
+    for (const c of changed) drop.add(c.summary.path ?? c.version.path);
+    const kept: PreparedDoc[] = [];
+    const { metas, entStart, entField, entLabel, entSeg, labels } = this.core;
+    for (let v = 0; v < metas.length; v++) {
+      if (drop.has(metas[v].path)) continue;
+      const entries = [];
+      for (let e = entStart[v]; e < entStart[v + 1]; e++) {
+        entries.push({ field: entField[e], label: labels[entLabel[e]], text: this.segText(entSeg[e]) });
+      }
+      kept.push({ meta: metas[v], entries });
+    }
+    for (const c of changed) kept.push(prepareDoc(c.version, c.summary, c.isCurrent));
+    const fresh = new SearchIndex(buildCore(kept), this.synonyms);
+    Object.assign(this, fresh);
+  }
+
+  // ----- serialization
+
+  serialize(): Uint8Array {
+    const c = this.core;
+    const header = JSON.stringify({
+      format: INDEX_FORMAT_VERSION,
+      metas: c.metas.map((m) => [m.id, m.path, m.title, m.archived ? 1 : 0, m.archivedAt, m.validFrom, m.validTo, m.isCurrent ? 1 : 0, m.category]),
+      labels: c.labels,
+    });
+    const enc = new TextEncoder();
+    const blobs: Uint8Array[] = [
+      enc.encode(header),
+      enc.encode(c.segAll),
+      enc.encode(c.vocabAll),
+      ...ARRAY_NAMES.map((n) => new Uint8Array(c[n].buffer, c[n].byteOffset, c[n].byteLength)),
+    ];
+    let total = 12;
+    for (const b of blobs) total += 4 + pad4(b.length);
+    const out = new Uint8Array(total);
+    const dv = new DataView(out.buffer);
+    dv.setUint32(0, MAGIC, true);
+    dv.setUint32(4, INDEX_FORMAT_VERSION, true);
+    dv.setUint32(8, blobs.length, true);
+    let o = 12;
+    for (const b of blobs) {
+      dv.setUint32(o, b.length, true);
+      out.set(b, o + 4);
+      o += 4 + pad4(b.length);
+    }
+    return out;
+  }
+
+  static deserialize(data: Uint8Array | string, options?: { synonyms?: SynonymTable }): SearchIndex {
+    if (typeof data === 'string') throw new Error('search index: expected binary data');
+    // Typed-array views need 4-byte alignment; copy once if the buffer is not aligned.
+    const buf = data.byteOffset % 4 === 0 ? data : data.slice();
+    const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    if (buf.byteLength < 12 || dv.getUint32(0, true) !== MAGIC) throw new Error('search index: bad magic');
+    if (dv.getUint32(4, true) !== INDEX_FORMAT_VERSION) throw new Error('search index: format version mismatch');
+    const count = dv.getUint32(8, true);
+    if (count !== 3 + ARRAY_NAMES.length) throw new Error('search index: bad layout');
+    const blobs: Uint8Array[] = [];
+    let o = 12;
+    for (let i = 0; i < count; i++) {
+      if (o + 4 > buf.byteLength) throw new Error('search index: truncated');
+      const len = dv.getUint32(o, true);
+      if (o + 4 + len > buf.byteLength) throw new Error('search index: truncated');
+      blobs.push(buf.subarray(o + 4, o + 4 + len));
+      o += 4 + pad4(len);
+    }
+    const dec = new TextDecoder('utf-8', { fatal: true });
+    const header = JSON.parse(dec.decode(blobs[0])) as { format: number; metas: unknown[][]; labels: string[] };
+    const metas: VersionMeta[] = header.metas.map((r) => ({
+      id: r[0] as string,
+      path: r[1] as string,
+      title: r[2] as string,
+      archived: r[3] === 1,
+      archivedAt: r[4] as string | null,
+      validFrom: r[5] as string | null,
+      validTo: r[6] as string | null,
+      isCurrent: r[7] === 1,
+      category: r[8] as string[],
+    }));
+    const arrays = {} as Record<(typeof ARRAY_NAMES)[number], Uint32Array | Uint8Array>;
+    ARRAY_NAMES.forEach((n, i) => {
+      const b = blobs[3 + i];
+      // Own copy: the cache file buffer can then be collected.
+      const copy = new Uint8Array(b.length);
+      copy.set(b);
+      arrays[n] = n === 'entField' ? copy : new Uint32Array(copy.buffer, 0, copy.length / 4);
+    });
+    const core: Core = {
+      metas,
+      labels: header.labels,
+      segAll: dec.decode(blobs[1]),
+      vocabAll: dec.decode(blobs[2]),
+      ...(arrays as unknown as Arrays),
+    };
+    validate(core);
+    return new SearchIndex(core, options?.synonyms);
+  }
+}
+
+const ARRAY_NAMES = ['entStart', 'entField', 'entLabel', 'entSeg', 'segOff', 'refStart', 'refs', 'keys', 'postStart', 'postings', 'vocabFreq'] as const;
+
+function validate(c: Core): void {
+  const nV = c.metas.length;
+  const nSeg = c.segOff.length - 1;
+  const ok =
+    c.entStart.length === nV + 1 &&
+    c.entField.length === c.entStart[nV] &&
+    c.entSeg.length === c.entField.length &&
+    c.refStart.length === nSeg + 1 &&
+    c.segOff[nSeg] === c.segAll.length &&
+    c.postStart.length === c.keys.length + 1 &&
+    c.postStart[c.keys.length] === c.postings.length;
+  if (!ok) throw new Error('search index: inconsistent data');
+}
+
+function pad4(n: number): number {
+  return (n + 3) & ~3;
+}
+
+function idf(n: number, df: number): number {
+  return Math.log(1 + n / (1 + df));
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}
+
+function better(v: number, cur: number, score: Float64Array, metas: VersionMeta[]): boolean {
+  if (score[v] !== score[cur]) return score[v] > score[cur];
+  if (metas[v].isCurrent !== metas[cur].isCurrent) return metas[v].isCurrent;
+  const a = metas[v].validFrom ?? '';
+  const b = metas[cur].validFrom ?? '';
+  return a !== b ? a > b : metas[v].path < metas[cur].path;
+}
+
+function splitCategory(s: string): string[] {
+  return s
+    .normalize('NFC')
+    .split(/\s*(?:▶|>|\/)\s*/)
+    .map((x) => compact(x))
+    .filter((x) => x.length > 0);
+}
+
+function categoryHasPrefix(category: string[], prefix: string[]): boolean {
+  if (prefix.length > category.length) return false;
+  for (let i = 0; i < prefix.length; i++) {
+    const c = compact(category[i]);
+    if (i === prefix.length - 1 ? !c.startsWith(prefix[i]) : c !== prefix[i]) return false;
+  }
+  return true;
+}
+
+function mergeRanges(r: [number, number][]): [number, number][] {
+  r.sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const x of r) {
+    const last = out[out.length - 1];
+    if (last && x[0] <= last[1]) last[1] = Math.max(last[1], x[1]);
+    else out.push([x[0], x[1]]);
+  }
+  return out;
+}
+
+function snippetOf(text: string, hl: [number, number][]): { snippet: string; highlights: [number, number][] } {
+  if (text.length <= SNIPPET_LENGTH) return { snippet: text, highlights: hl };
+  const first = hl[0]?.[0] ?? 0;
+  let start = Math.max(0, first - SNIPPET_BEFORE);
+  const sp = text.lastIndexOf(' ', start);
+  if (start > 0 && sp >= 0 && start - sp < 10) start = sp + 1;
+  const end = Math.min(text.length, start + SNIPPET_LENGTH);
+  const pre = start > 0 ? '…' : '';
+  const post = end < text.length ? '…' : '';
+  const shift = pre.length - start;
+  const highlights = hl
+    .filter(([a, b]) => a < end && b > start)
+    .map(([a, b]) => [Math.max(a, start) + shift, Math.min(b, end) + shift] as [number, number]);
+  return { snippet: pre + text.slice(start, end) + post, highlights };
+}

@@ -1,0 +1,142 @@
+/**
+ * Turns a guide version into indexable entries: (field, label, sentence-sized text).
+ * Sentences are the unit of storage so that the versions of one guide, which share most of their
+ * text, share their stored segments too (see docs/search.md, "Deduplicated segments").
+ */
+import type { GuideVersion, IsoDate, VersionSummary } from '../../../shared/guide';
+
+export const FIELDS = ['title', 'category', 'responseSteps', 'policy', 'question', 'script', 'body'] as const;
+export type FieldName = (typeof FIELDS)[number];
+export const FIELD_TITLE = 0;
+export const FIELD_BODY = 6;
+/** title > category/options > responseSteps > policies > question/scripts > body. */
+export const FIELD_WEIGHT = [10, 6, 4, 3, 2.5, 2, 1];
+
+export interface VersionMeta {
+  id: string;
+  path: string;
+  title: string;
+  archived: boolean;
+  archivedAt: IsoDate | null;
+  validFrom: IsoDate | null;
+  validTo: IsoDate | null;
+  isCurrent: boolean;
+  category: string[];
+}
+
+export interface PreparedEntry {
+  field: number;
+  label: string;
+  text: string;
+}
+
+export interface PreparedDoc {
+  meta: VersionMeta;
+  entries: PreparedEntry[];
+}
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+export function circled(n: number): string {
+  return n >= 1 && n <= CIRCLED.length ? CIRCLED[n - 1] : `${n}`;
+}
+
+/** `속초시 공영주차장 → 센터에서 …` → `속초시 공영주차장`. */
+export function policyName(text: string): string {
+  const head = text.split(/→|->|:|\(|ㄴ/)[0].trim();
+  const name = head.length > 0 ? head : text.trim();
+  return name.length > 24 ? name.slice(0, 23) + '…' : name;
+}
+
+const MAX_SEGMENT = 200;
+const MIN_SEGMENT = 12;
+
+/** Splits text into sentence-sized segments with collapsed whitespace. */
+export function splitSegments(text: string): string[] {
+  const flat = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (!flat) return [];
+  if (flat.length <= MAX_SEGMENT) return [flat];
+  const parts = flat.split(/(?<=[.?!。])\s+|\s+(?=[-·•※*]\s)/);
+  const out: string[] = [];
+  let buf = '';
+  const flush = () => {
+    if (buf) out.push(buf);
+    buf = '';
+  };
+  for (let p of parts) {
+    while (p.length > MAX_SEGMENT) {
+      let cut = p.lastIndexOf(' ', MAX_SEGMENT - 20);
+      if (cut < MAX_SEGMENT / 2) cut = MAX_SEGMENT - 20;
+      flush();
+      out.push(p.slice(0, cut).trim());
+      p = p.slice(cut).trim();
+    }
+    if (!buf) buf = p;
+    else if (buf.length < MIN_SEGMENT || buf.length + p.length + 1 <= 60) buf += ' ' + p;
+    else {
+      flush();
+      buf = p;
+    }
+  }
+  flush();
+  return out.filter((s) => s.length > 0);
+}
+
+export function prepareDoc(version: GuideVersion, summary: VersionSummary, isCurrent: boolean): PreparedDoc {
+  const meta: VersionMeta = {
+    id: version.id,
+    path: summary.path ?? version.path,
+    title: version.title,
+    archived: summary.archived,
+    archivedAt: summary.archivedAt,
+    validFrom: summary.validFrom,
+    validTo: summary.validTo,
+    isCurrent,
+    category: [...version.category],
+  };
+  const entries: PreparedEntry[] = [];
+  const seen = new Set<string>();
+  const push = (field: number, label: string, text: string | null | undefined) => {
+    if (!text) return;
+    for (const seg of splitSegments(text)) {
+      if (field === FIELD_BODY && seen.has(seg)) continue;
+      seen.add(seg);
+      entries.push({ field, label, text: seg });
+    }
+  };
+  push(0, '제목', version.title);
+  const cat = [...version.category];
+  const catText = cat.join(' ▶ ') + (version.categoryOptions.length ? ' ▶ ' + version.categoryOptions.join(', ') : '');
+  push(1, '상담 유형', catText);
+  if (version.responseSteps.length) push(2, '응대 순서', version.responseSteps.join(' ▶ '));
+  for (const row of version.policies) {
+    const label = `정책: ${policyName(row.text)}`;
+    push(3, label, row.text);
+    for (const n of row.notes) push(3, label, n);
+    const phonesInText = compactDigits(row.text + ' ' + row.notes.join(' '));
+    const extra = row.phones.filter((p) => !phonesInText.includes(p.replace(/\D/g, '')));
+    if (extra.length) push(3, label, extra.join(' '));
+  }
+  if (version.question) push(4, '질문', version.question);
+  for (const s of version.scripts) {
+    const label = `스크립트 ${circled(s.step)}`;
+    push(5, label, s.title);
+    if (s.condition) push(5, label, s.condition);
+    push(5, label, s.text);
+    for (const n of s.notes) push(5, label, n);
+    for (const b of s.branches ?? []) {
+      push(5, label, b.condition);
+      push(5, label, b.text);
+      for (const n of b.notes) push(5, label, n);
+    }
+  }
+  const phoneDigits = compactDigits(entries.map((e) => e.text).join(' '));
+  const loosePhones = version.phones.filter((p) => !phoneDigits.includes(p.replace(/\D/g, '')));
+  if (loosePhones.length) push(6, '본문', loosePhones.join(' '));
+  push(6, '본문', version.plainText);
+  return { meta, entries };
+}
+
+function compactDigits(s: string): string {
+  return s.replace(/\D/g, '');
+}
