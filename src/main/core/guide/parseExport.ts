@@ -167,7 +167,7 @@ function policyParts(raw: string): string[] {
     .filter(Boolean);
 }
 
-class PolicyCollector {
+export class PolicyCollector {
   rows: PolicyRow[] = [];
   looseNotes: string[] = [];
   private current: PolicyRow | null = null;
