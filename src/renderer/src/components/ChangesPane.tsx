@@ -1,0 +1,118 @@
+/**
+ * 변경 사항: for trainers, every guide that changed on or after a chosen day, openable and
+ * comparable. Content is dated 2024–2025, so quick picks reach back far enough.
+ */
+import { useEffect, useState } from 'react';
+import type { ChangeDigestEntry } from '../../../shared/ipc';
+import { api } from '../api';
+import { addDays, sectionNames } from '../lib/text';
+
+export interface ChangesPaneProps {
+  today: string;
+  since: string;
+  onSince(since: string): void;
+  onOpen(path: string): void;
+  onCompare(from: string, to: string): void;
+  refreshToken: number;
+}
+
+const kindNames: Record<string, string> = { archived: '보관됨', effective: '적용 시작', dated: '일부 적용일' };
+
+export function ChangesPane({ today, since, onSince, onOpen, onCompare, refreshToken }: ChangesPaneProps) {
+  const [entries, setEntries] = useState<ChangeDigestEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(since)) return;
+    let live = true;
+    setError(null);
+    api.changesSince({ since }).then(
+      (e) => live && setEntries(e),
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [since, refreshToken]);
+
+  const presets: { label: string; date: string }[] = [
+    { label: '최근 30일', date: addDays(today, -30) },
+    { label: '최근 90일', date: addDays(today, -90) },
+    { label: '최근 1년', date: addDays(today, -365) },
+    { label: '최근 2년', date: addDays(today, -730) },
+  ];
+
+  return (
+    <section className="changes" data-testid="changes-view" aria-labelledby="changes-title">
+      <header className="pane-head">
+        <h2 id="changes-title" tabIndex={-1}>
+          변경 사항
+        </h2>
+      </header>
+      <div className="changes-controls">
+        <label htmlFor="since-input">이 날짜 이후 바뀐 가이드</label>
+        <input id="since-input" data-testid="since" type="date" value={since} max={today} onChange={(e) => onSince(e.target.value)} />
+        <div role="group" aria-label="기간 빠른 선택" className="chip-row">
+          {presets.map((p) => (
+            <button key={p.label} type="button" className="chip" aria-pressed={since === p.date} onClick={() => onSince(p.date)}>
+              {p.label}
+            </button>
+          ))}
+        </div>
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          변경 사항을 불러오지 못했습니다: {error}
+        </p>
+      )}
+      {entries && entries.length === 0 && (
+        <p className="empty" data-testid="changes-empty">
+          {since} 이후 바뀐 가이드가 없습니다. 더 이전 날짜를 골라 보세요.
+        </p>
+      )}
+      {entries && entries.length > 0 && (
+        <ul className="change-list" data-testid="change-list">
+          {entries.map((entry) => {
+            const summary = entry.summary;
+            const target = entry.currentPath ?? summary?.to ?? entry.events[entry.events.length - 1]?.path;
+            return (
+              <li key={entry.id} className="change-entry" data-testid="change-entry" data-id={entry.id}>
+                <div className="change-head">
+                  <h3>{entry.title}</h3>
+                  {entry.retired && <span className="badge badge-retired">사용 중지</span>}
+                </div>
+                <ul className="events">
+                  {entry.events.map((ev, i) => (
+                    <li key={i}>
+                      <span className="event-date">{ev.date}</span> {kindNames[ev.kind] ?? ev.kind}
+                    </li>
+                  ))}
+                </ul>
+                {summary && summary.total > 0 && (
+                  <p className="change-summary">
+                    {Object.entries(summary.counts)
+                      .map(([section, n]) => `${sectionNames[section] ?? section} ${n}건`)
+                      .join(' · ')}
+                    {summary.labels.length > 0 && <span className="muted"> — {summary.labels.join(', ')}</span>}
+                  </p>
+                )}
+                <div className="change-actions">
+                  {target && (
+                    <button type="button" data-testid="change-open" onClick={() => onOpen(target)}>
+                      가이드 열기
+                    </button>
+                  )}
+                  {summary && summary.from !== summary.to && (
+                    <button type="button" data-testid="change-compare" onClick={() => onCompare(summary.from, summary.to)}>
+                      무엇이 바뀌었나 비교
+                    </button>
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
