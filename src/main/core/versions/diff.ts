@@ -23,6 +23,9 @@ import type {
 } from '../../../shared/guide';
 import { alignLists, similarity, splitLines, splitSentences, wordSpans } from './textdiff';
 
+/** Label of the archive-date change in section `dates`. */
+export const ARCHIVE_DATE_LABEL = '보관일';
+
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
 /** `3` → `③` (1–20), else `(21)`. */
@@ -247,7 +250,7 @@ function diffDateSet(emit: Emit, label: string, a: string[], b: string[]): void 
 function diffDates(emit: Emit, from: GuideVersion, to: GuideVersion): void {
   diffDateSet(emit, '적용일', from.effectiveDates, to.effectiveDates);
   diffDateSet(emit, '기한', from.expiryDates, to.expiryDates);
-  emitPair(emit, 'dates', '보관일', from.archivedAt ?? '', to.archivedAt ?? '');
+  emitPair(emit, 'dates', ARCHIVE_DATE_LABEL, from.archivedAt ?? '', to.archivedAt ?? '');
 }
 
 function diffText(emit: Emit, from: GuideVersion, to: GuideVersion): void {

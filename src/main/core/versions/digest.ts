@@ -4,7 +4,7 @@
  */
 import type { DiffSection, GuideHistory, GuideVersion, IsoDate } from '../../../shared/guide';
 import { addDays } from './dates';
-import { diffVersions } from './diff';
+import { ARCHIVE_DATE_LABEL, diffVersions } from './diff';
 import { versionInForce } from './history';
 
 export interface ChangeEvent {
@@ -21,7 +21,7 @@ export interface ChangeEvent {
 export interface ChangeSummary {
   from: string;
   to: string;
-  /** Number of changes in total. */
+  /** Number of changes in total (the `보관일` archive-date change is left out: it is an event). */
   total: number;
   /** Number of changes per section; sections without changes are absent. */
   counts: Partial<Record<DiffSection, number>>;
@@ -38,7 +38,8 @@ export interface ChangeDigestEntry {
   events: ChangeEvent[];
   /**
    * Diff from the version in force the day before `since` (else the oldest version) to the current
-   * (else newest) version; null when either file is missing from `versions`. When both ends are the
+   * (else newest) version; when the only news is a step-level `dated` event, from the version before
+   * the newest instead. Null when either file is missing from `versions`. When both ends are the
    * same version the summary has no changes.
    */
   summary: ChangeSummary | null;
@@ -78,8 +79,12 @@ export function changesSince(versions: GuideVersion[], histories: GuideHistory[]
       x.date < y.date ? -1 : x.date > y.date ? 1 : KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || (x.path < y.path ? -1 : x.path > y.path ? 1 : 0),
     );
 
-    const base = versionInForce(h, addDays(since, -1)) ?? h.versions[0];
     const target = h.currentPath ?? newest.path;
+    let base = versionInForce(h, addDays(since, -1)) ?? h.versions[0];
+    // Only a step-level date is new since `since`: summarise the edit that introduced it.
+    if (base.path === target && h.versions.length > 1 && events.every((e) => e.kind === 'dated')) {
+      base = h.versions[h.versions.length - 2];
+    }
     const fromV = byPath.get(base.path);
     const toV = byPath.get(target);
     let summary: ChangeSummary | null = null;
@@ -87,12 +92,14 @@ export function changesSince(versions: GuideVersion[], histories: GuideHistory[]
       const diff = diffVersions(fromV, toV);
       const counts: Partial<Record<DiffSection, number>> = {};
       const labels: string[] = [];
-      for (const c of diff.changes) {
+      // The archive date itself is already an event; counting it would add noise to every entry.
+      const changes = diff.changes.filter((c) => !(c.section === 'dates' && c.label === ARCHIVE_DATE_LABEL));
+      for (const c of changes) {
         counts[c.section] = (counts[c.section] ?? 0) + 1;
         const label = c.label ?? c.section;
         if (labels.length < DIGEST_LABEL_LIMIT && !labels.includes(label)) labels.push(label);
       }
-      summary = { from: fromV.path, to: toV.path, total: diff.changes.length, counts, labels };
+      summary = { from: fromV.path, to: toV.path, total: changes.length, counts, labels };
     }
     entries.push({ id: h.id, title: h.title, retired: h.retired, currentPath: h.currentPath, events, summary });
   }
