@@ -42,7 +42,9 @@ describe('diffVersions on the seed guide', () => {
     expect(refund.before).toBe(
       '카드사에 따라 취소 이후 실제 환불까지 영업일 기준 3~5일의 시간이 소요될 수 있으니 양해 부탁드립니다.',
     );
-    expect(refund.after).toBe('취소 후 실제 환불까지는 카드사에 따라 영업일 기준 3~5일 정도 걸릴 수 있는 점 양해 부탁드립니다.');
+    expect(refund.after).toBe(
+      '취소 후 실제 환불까지는 카드사에 따라 영업일 기준 3~5일 정도 걸릴 수 있는 점 양해 부탁드립니다.',
+    );
     expect(spell(refund.spans!)).toEqual({ before: refund.before, after: refund.after });
   });
 });
@@ -118,7 +120,13 @@ describe('response steps', () => {
     const to = edit(from, (c) => (c.responseSteps[2] = '자동결제 즉시 취소'));
     const { changes } = diffVersions(from, to);
     expect(changes).toHaveLength(1);
-    expect(changes[0]).toMatchObject({ section: 'responseSteps', op: 'changed', label: '응대 순서 3', before: '자동결제 취소', after: '자동결제 즉시 취소' });
+    expect(changes[0]).toMatchObject({
+      section: 'responseSteps',
+      op: 'changed',
+      label: '응대 순서 3',
+      before: '자동결제 취소',
+      after: '자동결제 즉시 취소',
+    });
     expect(addedText(changes[0]).join('')).toBe('즉시 ');
   });
 
@@ -166,7 +174,10 @@ describe('scripts', () => {
       c.expiryDates = ['2025-03-31'];
     });
     const { changes } = diffVersions(from, to);
-    expect(changes.map((c) => `${c.section}|${c.op}|${c.label}`)).toEqual(['scripts|changed|스크립트 ④', 'dates|changed|기한']);
+    expect(changes.map((c) => `${c.section}|${c.op}|${c.label}`)).toEqual([
+      'scripts|changed|스크립트 ④',
+      'dates|changed|기한',
+    ]);
     const [script, date] = changes;
     expect(script.before).toBe('- 사용기한 : 24.12.31까지');
     expect(script.after).toBe('- 사용기한 : 25.3.31까지');
@@ -207,7 +218,10 @@ describe('scripts', () => {
     const to = edit(from, (c) => {
       c.scripts[0].notes = ['본인이 아닌 경우 상담 제한 (가족 포함)'];
       c.scripts[1].condition = '모두의 주차권 또는 파킹박 주차권을 사용한 경우';
-      c.scripts[3].branches[0].text = c.scripts[3].branches[0].text.replace('모두의 주차장으로', '모두의 주차장 고객센터로');
+      c.scripts[3].branches[0].text = c.scripts[3].branches[0].text.replace(
+        '모두의 주차장으로',
+        '모두의 주차장 고객센터로',
+      );
     });
     const labels = diffVersions(from, to).changes.map((c) => `${c.op}|${c.label}`);
     expect(labels).toEqual([
@@ -250,7 +264,11 @@ describe('plain-text fallback', () => {
   });
 
   it('diffs the markdown by lines under section text when a side has no structure', () => {
-    const b = { ...a, path: 'memo2.md', markdown: '# 공지\n\n주차장 점검 안내\n점검 시간은 01:00부터 04:00까지입니다.\n문의: 1599-0000\n추가 안내 예정' };
+    const b = {
+      ...a,
+      path: 'memo2.md',
+      markdown: '# 공지\n\n주차장 점검 안내\n점검 시간은 01:00부터 04:00까지입니다.\n문의: 1599-0000\n추가 안내 예정',
+    };
     const { changes } = diffVersions(a, b);
     expect(changes.map((c) => `${c.section}|${c.op}|${c.label}`)).toEqual(['text|changed|줄 4', 'text|added|줄 6']);
     expect(removedText(changes[0])).toEqual(['02']);

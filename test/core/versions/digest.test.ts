@@ -45,7 +45,13 @@ describe('changesSince', () => {
   it('diffs from the version in force the day before `since`, not from the oldest', () => {
     const e = changesSince(versions, histories, '2024-01-01').find((x) => x.id === '주차정기권해지')!;
     expect(e.events.map((ev) => `${ev.kind} ${ev.date}`)).toEqual(['archived 2024-12-05', 'effective 2024-12-05']);
-    expect(e.summary).toMatchObject({ from: v2.path, to: v3.path, total: 1, counts: { responseSteps: 1 }, labels: ['응대 순서 4'] });
+    expect(e.summary).toMatchObject({
+      from: v2.path,
+      to: v3.path,
+      total: 1,
+      counts: { responseSteps: 1 },
+      labels: ['응대 순서 4'],
+    });
   });
 
   it('diffs from the oldest version when nothing was in force before `since`', () => {
@@ -64,7 +70,9 @@ describe('changesSince', () => {
   it('a step-level date alone still lists the guide, summarising the edit that introduced it', () => {
     const entries = changesSince(versions, histories, '2024-12-06');
     expect(entries.map((e) => e.id)).toEqual([SEED]);
-    expect(entries[0].events).toEqual([{ kind: 'dated', date: '2025-01-02', path: '이중결제 취소요청(타사 주차권).md' }]);
+    expect(entries[0].events).toEqual([
+      { kind: 'dated', date: '2025-01-02', path: '이중결제 취소요청(타사 주차권).md' },
+    ]);
     expect(entries[0].summary!.from).toBe('(보관-24.12.5)이중결제 취소요청(타사 주차권).md');
     expect(entries[0].summary!.total).toBe(7);
   });

@@ -142,7 +142,13 @@ export const seedCurrent = (): GuideVersion => seed('current');
 /** Spans → the two sides they spell. */
 export function spell(spans: { kind: string; text: string }[]): { before: string; after: string } {
   return {
-    before: spans.filter((s) => s.kind !== 'added').map((s) => s.text).join(''),
-    after: spans.filter((s) => s.kind !== 'removed').map((s) => s.text).join(''),
+    before: spans
+      .filter((s) => s.kind !== 'added')
+      .map((s) => s.text)
+      .join(''),
+    after: spans
+      .filter((s) => s.kind !== 'removed')
+      .map((s) => s.text)
+      .join(''),
   };
 }

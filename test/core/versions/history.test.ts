@@ -55,7 +55,11 @@ describe('buildHistories: grouping', () => {
 
   it('reports extra non-archived copies as conflicts and keeps the one with the latest effective date', () => {
     const older = makeVersion({ title: '출차 오류', path: 'parking/출차 오류.md', effectiveDates: ['2024-01-01'] });
-    const newer = makeVersion({ title: '출차 오류', path: 'parking/출차 오류 (사본).md', effectiveDates: ['2025-02-01'] });
+    const newer = makeVersion({
+      title: '출차 오류',
+      path: 'parking/출차 오류 (사본).md',
+      effectiveDates: ['2025-02-01'],
+    });
     const arch = archivedCopy('출차 오류', '2024-12-01');
     const [h] = buildHistories([older, arch, newer]);
     expect(h.currentPath).toBe('parking/출차 오류 (사본).md');
@@ -87,7 +91,11 @@ describe('buildHistories: ordering', () => {
     const v1 = archivedCopy(t, '2023-05-01');
     const v2 = archivedCopy(t, '2024-12-05');
     const v3 = currentCopy(t);
-    for (const input of [[v3, v2, v1], [v2, v3, v1], [v1, v2, v3]]) {
+    for (const input of [
+      [v3, v2, v1],
+      [v2, v3, v1],
+      [v1, v2, v3],
+    ]) {
       const [h] = buildHistories(input);
       expect(h.versions.map((v) => v.path)).toEqual([v1.path, v2.path, v3.path]);
     }
@@ -95,9 +103,27 @@ describe('buildHistories: ordering', () => {
 
   it('breaks archive-date ties by effective date, then path', () => {
     const t = '쿠폰 지급';
-    const a = makeVersion({ title: t, path: 'z.md', archived: true, archivedAt: '2024-05-01', effectiveDates: ['2024-01-01'] });
-    const b = makeVersion({ title: t, path: 'y.md', archived: true, archivedAt: '2024-05-01', effectiveDates: ['2024-03-01'] });
-    const c = makeVersion({ title: t, path: 'x.md', archived: true, archivedAt: '2024-05-01', effectiveDates: ['2024-03-01'] });
+    const a = makeVersion({
+      title: t,
+      path: 'z.md',
+      archived: true,
+      archivedAt: '2024-05-01',
+      effectiveDates: ['2024-01-01'],
+    });
+    const b = makeVersion({
+      title: t,
+      path: 'y.md',
+      archived: true,
+      archivedAt: '2024-05-01',
+      effectiveDates: ['2024-03-01'],
+    });
+    const c = makeVersion({
+      title: t,
+      path: 'x.md',
+      archived: true,
+      archivedAt: '2024-05-01',
+      effectiveDates: ['2024-03-01'],
+    });
     const [h] = buildHistories([b, c, a]);
     expect(h.versions.map((v) => v.path)).toEqual(['z.md', 'x.md', 'y.md']);
   });
@@ -202,7 +228,9 @@ describe('findHistory', () => {
     expect(findHistory(hs, '(보관-24.12.5)이중결제 취소요청(타사 주차권).md')!.id).toBe('이중결제취소요청(타사주차권)');
   });
   it('finds by an NFD-spelled path or a ./ prefix', () => {
-    expect(findHistory(hs, './이중결제 취소요청(타사 주차권).md'.normalize('NFD'))!.id).toBe('이중결제취소요청(타사주차권)');
+    expect(findHistory(hs, './이중결제 취소요청(타사 주차권).md'.normalize('NFD'))!.id).toBe(
+      '이중결제취소요청(타사주차권)',
+    );
   });
   it('finds by a title typed with spaces', () => {
     expect(findHistory(hs, '이중결제 취소요청(타사 주차권)')!.id).toBe('이중결제취소요청(타사주차권)');

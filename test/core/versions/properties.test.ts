@@ -14,9 +14,36 @@ import { splitSentences, wordSpans } from '../../../src/main/core/versions/textd
 import { makeVersion, spell } from './factory';
 
 const WORDS = [
-  '주차권', '주차권을', '결제', '결제가', '취소', '취소처리', '고객님', '확인', '확인해', '보겠습니다',
-  '카카오', 'T', '쿠폰', '사용기한', ':', '24.12.31까지', '02-6925-0023', '033-636-4240/', '3~5일',
-  '영업일', '기준', '양해', '부탁드립니다', '관제센터', '→', '(보관)', 'OOO', '20OO-OO-OO', 'pick', '모두의',
+  '주차권',
+  '주차권을',
+  '결제',
+  '결제가',
+  '취소',
+  '취소처리',
+  '고객님',
+  '확인',
+  '확인해',
+  '보겠습니다',
+  '카카오',
+  'T',
+  '쿠폰',
+  '사용기한',
+  ':',
+  '24.12.31까지',
+  '02-6925-0023',
+  '033-636-4240/',
+  '3~5일',
+  '영업일',
+  '기준',
+  '양해',
+  '부탁드립니다',
+  '관제센터',
+  '→',
+  '(보관)',
+  'OOO',
+  '20OO-OO-OO',
+  'pick',
+  '모두의',
 ];
 
 const word = fc.constantFrom(...WORDS);
@@ -56,7 +83,10 @@ const scripts = fc
 
 /** Per-section data, so pairs can share some sections exactly and differ in others. */
 const sections = {
-  category: fc.record({ category: fc.array(word, { maxLength: 3 }), categoryOptions: fc.array(word, { maxLength: 3 }) }),
+  category: fc.record({
+    category: fc.array(word, { maxLength: 3 }),
+    categoryOptions: fc.array(word, { maxLength: 3 }),
+  }),
   responseSteps: fc.record({ responseSteps: fc.array(sentence, { maxLength: 5 }) }),
   policies: fc.record({ policies: fc.array(policy, { maxLength: 4 }) }),
   scripts: fc.record({ scripts }),
@@ -76,23 +106,42 @@ const FIELDS: Record<keyof typeof sections, (keyof GuideVersion)[]> = {
 const markdown = fc.array(sentence, { maxLength: 6 }).map((ls) => ls.join('\n'));
 
 const version = (path: string) =>
-  fc.tuple(sections.category, sections.responseSteps, sections.policies, sections.scripts, sections.dates, sections.text, markdown).map(
-    ([a, b, c, d, e, f, md]) => makeVersion({ path, ...a, ...b, ...c, ...d, ...e, ...f, archived: e.archivedAt !== null, markdown: md, plainText: md.replace(/\s+/g, ' ') }),
-  );
+  fc
+    .tuple(
+      sections.category,
+      sections.responseSteps,
+      sections.policies,
+      sections.scripts,
+      sections.dates,
+      sections.text,
+      markdown,
+    )
+    .map(([a, b, c, d, e, f, md]) =>
+      makeVersion({
+        path,
+        ...a,
+        ...b,
+        ...c,
+        ...d,
+        ...e,
+        ...f,
+        archived: e.archivedAt !== null,
+        markdown: md,
+        plainText: md.replace(/\s+/g, ' '),
+      }),
+    );
 
 /** A pair sharing a random subset of sections exactly. */
-const pair = fc
-  .tuple(version('from.md'), version('to.md'), fc.subarray(SECTIONS))
-  .map(([from, other, shared]) => {
-    const to: GuideVersion = structuredClone(other);
-    for (const s of shared) {
-      for (const field of FIELDS[s]) {
-        (to as unknown as Record<string, unknown>)[field] = structuredClone(from[field]);
-      }
+const pair = fc.tuple(version('from.md'), version('to.md'), fc.subarray(SECTIONS)).map(([from, other, shared]) => {
+  const to: GuideVersion = structuredClone(other);
+  for (const s of shared) {
+    for (const field of FIELDS[s]) {
+      (to as unknown as Record<string, unknown>)[field] = structuredClone(from[field]);
     }
-    to.markdown = from.markdown; // keep the fallback text comparable too
-    return { from, to, shared };
-  });
+  }
+  to.markdown = from.markdown; // keep the fallback text comparable too
+  return { from, to, shared };
+});
 
 function checkChange(c: DiffChange, from: GuideVersion, to: GuideVersion, fallback: boolean): void {
   if (c.op === 'added') {
@@ -156,7 +205,9 @@ describe('diff invariants (property)', () => {
         const i = at % (v.responseSteps.length + 1);
         to.responseSteps.splice(i, 0, extra);
         const { changes } = diffVersions(v, to);
-        expect(changes).toEqual([{ section: 'responseSteps', op: 'added', before: null, after: extra, label: `응대 순서 ${i + 1}` }]);
+        expect(changes).toEqual([
+          { section: 'responseSteps', op: 'added', before: null, after: extra, label: `응대 순서 ${i + 1}` },
+        ]);
       }),
       { numRuns: 300 },
     );

@@ -121,7 +121,8 @@ function diffList(
 ): void {
   for (const op of alignLists(a, b, (s) => s, similarity, threshold)) {
     if (op.kind === 'pair') emitPair(emit, section, labelOf('b', op.bi, op.b), op.a, op.b);
-    else if (op.kind === 'added') emit({ section, op: 'added', before: null, after: op.b, label: labelOf('b', op.bi, op.b) });
+    else if (op.kind === 'added')
+      emit({ section, op: 'added', before: null, after: op.b, label: labelOf('b', op.bi, op.b) });
     else emit({ section, op: 'removed', before: op.a, after: null, label: labelOf('a', op.ai, op.a) });
   }
 }
@@ -179,7 +180,13 @@ function diffPolicies(emit: Emit, from: PolicyRow[], to: PolicyRow[]): void {
   });
   from.forEach((row, i) => {
     if (!usedA.has(i)) {
-      emit({ section: 'policies', op: 'removed', before: policyRowText(row), after: null, label: `정책: ${policySubject(row)}` });
+      emit({
+        section: 'policies',
+        op: 'removed',
+        before: policyRowText(row),
+        after: null,
+        label: `정책: ${policySubject(row)}`,
+      });
     }
   });
 }
@@ -230,10 +237,22 @@ function diffScripts(emit: Emit, from: ScriptStep[], to: ScriptStep[]): void {
     if (op.kind === 'pair') diffStep(emit, op.a, op.b);
     else if (op.kind === 'added') {
       const s = op.b;
-      emit({ section: 'scripts', op: 'added', before: null, after: s.text || s.title, label: `스크립트 ${circled(s.step)} ${s.title}`.trim() });
+      emit({
+        section: 'scripts',
+        op: 'added',
+        before: null,
+        after: s.text || s.title,
+        label: `스크립트 ${circled(s.step)} ${s.title}`.trim(),
+      });
     } else {
       const s = op.a;
-      emit({ section: 'scripts', op: 'removed', before: s.text || s.title, after: null, label: `스크립트 ${circled(s.step)} ${s.title}`.trim() });
+      emit({
+        section: 'scripts',
+        op: 'removed',
+        before: s.text || s.title,
+        after: null,
+        label: `스크립트 ${circled(s.step)} ${s.title}`.trim(),
+      });
     }
   }
 }
@@ -263,9 +282,16 @@ function diffText(emit: Emit, from: GuideVersion, to: GuideVersion): void {
 function diffPlain(emit: Emit, from: GuideVersion, to: GuideVersion): void {
   const a = splitLines(sectionText(from, 'text', true));
   const b = splitLines(sectionText(to, 'text', true));
-  for (const op of alignLists(a, b, (l) => l.text, (x, y) => similarity(x.text, y.text), 0.5)) {
+  for (const op of alignLists(
+    a,
+    b,
+    (l) => l.text,
+    (x, y) => similarity(x.text, y.text),
+    0.5,
+  )) {
     if (op.kind === 'pair') emitPair(emit, 'text', `줄 ${op.b.line}`, op.a.text, op.b.text);
-    else if (op.kind === 'added') emit({ section: 'text', op: 'added', before: null, after: op.b.text, label: `줄 ${op.b.line}` });
+    else if (op.kind === 'added')
+      emit({ section: 'text', op: 'added', before: null, after: op.b.text, label: `줄 ${op.b.line}` });
     else emit({ section: 'text', op: 'removed', before: op.a.text, after: null, label: `줄 ${op.a.line}` });
   }
 }

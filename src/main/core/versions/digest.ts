@@ -71,12 +71,17 @@ export function changesSince(versions: GuideVersion[], histories: GuideHistory[]
     if (newestV) {
       const known = new Set(prevV?.effectiveDates ?? []);
       for (const d of newestV.effectiveDates ?? []) {
-        if (d >= since && !known.has(d) && d !== newest.validFrom) events.push({ kind: 'dated', date: d, path: newest.path });
+        if (d >= since && !known.has(d) && d !== newest.validFrom)
+          events.push({ kind: 'dated', date: d, path: newest.path });
       }
     }
     if (events.length === 0) continue;
     events.sort((x, y) =>
-      x.date < y.date ? -1 : x.date > y.date ? 1 : KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || (x.path < y.path ? -1 : x.path > y.path ? 1 : 0),
+      x.date < y.date
+        ? -1
+        : x.date > y.date
+          ? 1
+          : KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || (x.path < y.path ? -1 : x.path > y.path ? 1 : 0),
     );
 
     const target = h.currentPath ?? newest.path;

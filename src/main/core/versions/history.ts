@@ -53,9 +53,7 @@ function ownValidFrom(v: GuideVersion, previous: GuideVersion | undefined): IsoD
   if (previous?.archivedAt) return previous.archivedAt;
   if (previous) return null;
   // Oldest version: the earliest in-text effective date that lies before its own archive day.
-  const candidates = [...(v.effectiveDates ?? [])]
-    .sort()
-    .filter((d) => !v.archivedAt || d < v.archivedAt);
+  const candidates = [...(v.effectiveDates ?? [])].sort().filter((d) => !v.archivedAt || d < v.archivedAt);
   return candidates[0] ?? null;
 }
 
@@ -88,7 +86,11 @@ function buildOne(id: string, copies: GuideVersion[]): GuideHistory {
     currentPath: current ? current.path : null,
     retired: !current,
   };
-  if (live.length > 1) history.conflicts = live.slice(1).map((v) => v.path).sort(compareStrings);
+  if (live.length > 1)
+    history.conflicts = live
+      .slice(1)
+      .map((v) => v.path)
+      .sort(compareStrings);
   return history;
 }
 
@@ -146,5 +148,9 @@ export function findHistory(histories: GuideHistory[], idOrPath: string): GuideH
     );
   if (found) return found;
   const squeezed = ref.replace(/\s+/g, '');
-  return histories.find((h) => norm(h.id).replace(/\s+/g, '') === squeezed) ?? histories.find((h) => norm(h.title).replace(/\s+/g, '') === squeezed) ?? null;
+  return (
+    histories.find((h) => norm(h.id).replace(/\s+/g, '') === squeezed) ??
+    histories.find((h) => norm(h.title).replace(/\s+/g, '') === squeezed) ??
+    null
+  );
 }
