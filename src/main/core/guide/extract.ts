@@ -45,7 +45,7 @@ const UNIT = '(?:원|시|분|초|일|월|년|건|개|회|명|대|번|km|%)';
 // Placeholder tokens: digits and capital-O runs joined by - : . / with at least one O run; not part of a
 // Latin word (OK, ON, ZOOM) and not glued to other digits.
 const PLACEHOLDER_RE = new RegExp(
-  `(?<![A-Za-z0-9])(?:[0-9]*O+[0-9]*)(?:[-:./](?:[0-9]*O+[0-9]*|[0-9]+))*(?:${UNIT})?(?![A-Za-z0-9])|(?<![A-Za-z0-9])[0-9]+(?:[-:./](?:[0-9]*O+[0-9]*|[0-9]+))*[-:./][0-9]*O+[0-9]*(?:[-:./](?:[0-9]*O+[0-9]*|[0-9]+))*(?:${UNIT})?(?![A-Za-z0-9])|[○◯]{2,}(?:${UNIT})?`,
+  `(?<![A-Za-z0-9])(?:[0-9]*O+[0-9]*)(?:[-:./,](?:[0-9]*O+[0-9]*|[0-9]+))*(?:${UNIT})?(?![A-Za-z0-9])|(?<![A-Za-z0-9])[0-9]+(?:[-:./,](?:[0-9]*O+[0-9]*|[0-9]+))*[-:./][0-9]*O+[0-9]*(?:[-:./,](?:[0-9]*O+[0-9]*|[0-9]+))*(?:${UNIT})?(?![A-Za-z0-9])|[○◯]{2,}(?:${UNIT})?`,
   'gu',
 );
 
@@ -65,7 +65,8 @@ export function extractPlaceholders(text: string): string[] {
     // A unit is kept only when it directly follows the O run (not `OOO주차장` → `OOO주`).
     if (hasUnit) {
       const after = text.normalize('NFC').slice((m.index ?? 0) + token.length, (m.index ?? 0) + token.length + 1);
-      if (/[가-힣]/u.test(after)) token = token.replace(new RegExp(`${UNIT}$`, 'u'), '');
+      // `OO원의`, `OO시에` keep the unit (a particle follows); `OO시청`, `OOO시간` do not (a longer word).
+      if (/[가-힣]/u.test(after) && !/[의은는이가을를로에과와도만부까]/u.test(after)) token = token.replace(new RegExp(`${UNIT}$`, 'u'), '');
       if ((token.match(/[O○◯]/g) ?? []).length < 2 && !new RegExp(`${UNIT}$`, 'u').test(token)) continue;
     }
     if (!seen.has(token)) {

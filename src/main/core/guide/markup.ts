@@ -101,7 +101,8 @@ export function splitNoteTail(s: string): [string, string] {
   const sentence = s.slice(0, end.index + end[0].length);
   const words = sentence.split(/\s+/).filter(Boolean);
   if (!/(?:[다요까죠][.?!]|[?!])$/u.test(words[words.length - 1] ?? '')) return [s.trim(), ''];
-  for (let i = words.length - 2; i >= 1; i--) {
+  // The script part must be a real sentence of its own (two words or more), else the note goes on.
+  for (let i = words.length - 3; i >= 1; i--) {
     if (NOTE_END.test(words[i])) {
       const note = words.slice(0, i + 1).join(' ');
       const restStart = s.indexOf(words[i + 1], sentence.lastIndexOf(words[i]) + words[i].length);

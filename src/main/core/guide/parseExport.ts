@@ -162,7 +162,7 @@ export function splitSteps(value: string): string[] {
 /** Parts of a cell or line in the policy section: split at `<br>` and before bullet / `ㄴ` markers. */
 function policyParts(raw: string): string[] {
   return raw
-    .split(/<br\s*\/?>|\s{2,}(?=(?:\*\*)?\s*[·•○▪ㄴ└↳※\-*])/iu)
+    .split(/<br\s*\/?>|\s{2,}(?=(?:\*\*)?\s*[·•○▪ㄴ└↳※\-*])|\s+(?=(?:\*\*)?[ㄴ└↳]\s)/iu)
     .map((p) => p.trim())
     .filter(Boolean);
 }
