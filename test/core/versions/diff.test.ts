@@ -159,6 +159,38 @@ describe('scripts', () => {
     ]);
   });
 
+  it('a sentence rewritten beyond recognition in the same place is one changed entry', () => {
+    const from = makeVersion({
+      path: 'a.md',
+      scripts: [
+        step(
+          3,
+          '반납 불가 안내',
+          '불편을 드려 죄송합니다.\n지금 계신 곳은 반납구역 밖이라 반납이 되지 않고 있어요.\n확인 감사합니다.',
+        ),
+      ],
+    });
+    const to = makeVersion({
+      path: 'b.md',
+      scripts: [
+        step(
+          3,
+          '반납 불가 안내',
+          '불편을 드려 죄송합니다.\n현재 위치가 서비스 지역을 벗어나 있어요.\n확인 감사합니다.',
+        ),
+      ],
+    });
+    const { changes } = diffVersions(from, to);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({
+      section: 'scripts',
+      op: 'changed',
+      label: '스크립트 ③',
+      before: '지금 계신 곳은 반납구역 밖이라 반납이 되지 않고 있어요.',
+      after: '현재 위치가 서비스 지역을 벗어나 있어요.',
+    });
+  });
+
   it('Korean words are marked whole, never syllable by syllable', () => {
     const from = makeVersion({ path: 'a.md', scripts: [step(1, '안내', '주차권을 구매해 주세요.')] });
     const to = makeVersion({ path: 'b.md', scripts: [step(1, '안내', '주차권을 환불해 주세요.')] });

@@ -119,7 +119,7 @@ function diffList(
   labelOf: (side: 'a' | 'b', index: number, text: string) => string,
   threshold = 0.4,
 ): void {
-  for (const op of alignLists(a, b, (s) => s, similarity, threshold)) {
+  for (const op of alignLists(a, b, (s) => s, similarity, threshold, true)) {
     if (op.kind === 'pair') emitPair(emit, section, labelOf('b', op.bi, op.b), op.a, op.b);
     else if (op.kind === 'added')
       emit({ section, op: 'added', before: null, after: op.b, label: labelOf('b', op.bi, op.b) });
@@ -288,6 +288,7 @@ function diffPlain(emit: Emit, from: GuideVersion, to: GuideVersion): void {
     (l) => l.text,
     (x, y) => similarity(x.text, y.text),
     0.5,
+    true,
   )) {
     if (op.kind === 'pair') emitPair(emit, 'text', `줄 ${op.b.line}`, op.a.text, op.b.text);
     else if (op.kind === 'added')

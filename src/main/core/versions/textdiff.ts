@@ -142,7 +142,9 @@ const MAX_PAIRING_CELLS = 40_000;
 /**
  * Align two lists in order. Items with equal keys are matched by LCS; within each block of unmatched
  * items, reworded items are paired (order-preserving, maximising total similarity, only pairs scoring
- * at least `threshold`). The rest are `added` / `removed`. `pair` ops may still differ in content.
+ * at least `threshold`). With `pairLone`, a block of exactly one removed and one added item is paired
+ * whatever its similarity (a rewrite in place). The rest are `added` / `removed`. `pair` ops may
+ * still differ in content.
  */
 export function alignLists<T>(
   a: T[],
@@ -150,6 +152,7 @@ export function alignLists<T>(
   key: (t: T) => string,
   sim: (x: T, y: T) => number,
   threshold: number,
+  pairLone = false,
 ): AlignOp<T>[] {
   const parts = diffArrays(a.map(key), b.map(key));
   const ops: AlignOp<T>[] = [];
@@ -158,7 +161,7 @@ export function alignLists<T>(
   let blockA: number[] = [];
   let blockB: number[] = [];
   const flushBlock = () => {
-    ops.push(...pairBlock(a, b, blockA, blockB, sim, threshold));
+    ops.push(...pairBlock(a, b, blockA, blockB, sim, threshold, pairLone));
     blockA = [];
     blockB = [];
   };
@@ -186,6 +189,7 @@ function pairBlock<T>(
   ib: number[],
   sim: (x: T, y: T) => number,
   threshold: number,
+  pairLone: boolean,
 ): AlignOp<T>[] {
   const n = ia.length;
   const m = ib.length;
@@ -215,6 +219,8 @@ function pairBlock<T>(
     }
     pairs.reverse();
   }
+  // One item replaced by one other in the same place reads as a rewrite, however different.
+  if (pairLone && n === 1 && m === 1 && pairs.length === 0) pairs.push([0, 0]);
   const ops: AlignOp<T>[] = [];
   let x = 0;
   let y = 0;
