@@ -1,0 +1,185 @@
+/**
+ * Renderer foundation: launch and focus, guide list, opening the archived original, the preload
+ * surface, no Node in the page, external links through openExternal, accessibility on every
+ * screen, file status with a broken file, live refresh, and no request leaving the local server.
+ */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invokeOperations } from '../src/shared/ipc';
+import { closeBrowser, launchRendererApp, REPO_ROOT, type RendererApp } from './support/rendererApp';
+
+const ORIGINAL_PATH = '(보관-24.12.5)이중결제 취소요청(타사 주차권).md';
+const CURRENT_PATH = '이중결제 취소요청(타사 주차권).md';
+const TITLE = '이중결제 취소요청(타사 주차권)';
+
+async function seriousViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function openOriginalFromList(page: Page) {
+  await page.locator('[data-testid=guide-item]', { hasText: TITLE }).first().click();
+  await page.locator(`[data-testid=guide-view][data-path="${CURRENT_PATH}"]`).waitFor();
+  await page.locator(`[data-testid=version-item][data-path="${ORIGINAL_PATH}"] button`, { hasText: '열기' }).click();
+  await page.locator(`[data-testid=guide-view][data-path="${ORIGINAL_PATH}"]`).waitFor();
+}
+
+describe('renderer foundation (real bridge)', () => {
+  let app: RendererApp;
+
+  beforeAll(async () => {
+    app = await launchRendererApp({ today: '2025-03-01' });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await closeBrowser();
+  });
+
+  it('focuses the search box on launch and lists every guide, retired ones marked', async () => {
+    const { page } = app;
+    await page.getByTestId('guide-list').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search-input');
+    const histories = app.services.library.snapshot.histories;
+    expect(histories.length).toBeGreaterThan(5);
+    await expect.poll(() => page.getByTestId('guide-item').count()).toBe(histories.length);
+    const retired = histories.filter((h) => h.retired).length;
+    expect(retired).toBeGreaterThan(0);
+    expect(await page.getByTestId('retired-badge').count()).toBe(retired);
+    await app.screenshot('foundation-launch');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('opens the archived original guide and renders its Korean title', async () => {
+    const { page } = app;
+    await openOriginalFromList(page);
+    const title = await page.getByTestId('guide-title').textContent();
+    expect(title).toContain(TITLE);
+    expect(await page.getByTestId('archived-banner').textContent()).toContain('2024-12-05');
+    // Hangul really rendered with a CJK font: a syllable is wider than a Latin letter.
+    const widths = await page.evaluate(() => {
+      const span = document.createElement('span');
+      document.body.append(span);
+      span.textContent = '결';
+      const hangul = span.getBoundingClientRect().width;
+      span.textContent = 'l';
+      const latin = span.getBoundingClientRect().width;
+      span.remove();
+      return { hangul, latin };
+    });
+    expect(widths.hangul).toBeGreaterThan(widths.latin * 1.5);
+    await app.screenshot('foundation-original-guide');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('exposes exactly the contract on window.guidedesk and no Node in the page', async () => {
+    const { page } = app;
+    const keys = await page.evaluate(() => Object.keys((window as unknown as { guidedesk: object }).guidedesk).sort());
+    expect(keys).toEqual([...invokeOperations, 'onLibraryChanged'].sort());
+    const node = await page.evaluate(() => ({
+      require: typeof (window as unknown as { require?: unknown }).require,
+      process: typeof (window as unknown as { process?: unknown }).process,
+      ipcRenderer: typeof (window as unknown as { ipcRenderer?: unknown }).ipcRenderer,
+    }));
+    expect(node).toEqual({ require: 'undefined', process: 'undefined', ipcRenderer: 'undefined' });
+  });
+
+  it('opens external links through openExternal from the click, never navigating the page', async () => {
+    const { page } = app;
+    const before = page.url();
+    const link = page.getByTestId('external-link').first();
+    const href = (await link.getAttribute('href'))!;
+    expect(href).toMatch(/^https?:\/\//);
+    await link.click();
+    await expect.poll(() => app.openedExternally).toContain(href);
+    expect(page.url()).toBe(before);
+
+    // Anchors inside the rendered original go the same way.
+    await page.getByTestId('raw').locator('summary').click();
+    const rawAnchor = page.locator('[data-testid=raw] .markdown a[href^="http"]').first();
+    const rawHref = (await rawAnchor.getAttribute('href'))!;
+    const count = app.openedExternally.length;
+    await rawAnchor.click();
+    await expect.poll(() => app.openedExternally.length).toBe(count + 1);
+    expect(app.openedExternally.at(-1)).toBe(new URL(rawHref).href);
+    expect(page.url()).toBe(before);
+    await app.screenshot('foundation-raw');
+  });
+
+  it('has no serious accessibility violations on diff, changes and file status screens', async () => {
+    const { page } = app;
+    await page.getByTestId('compare').click();
+    await page.locator('[data-testid=diff-change]').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByTestId('nav-changes').click();
+    await page.getByTestId('since').fill('2024-01-01');
+    await page.getByTestId('change-entry').first().waitFor();
+    await app.screenshot('foundation-changes');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByTestId('nav-files').click();
+    await page.getByTestId('file-row').first().waitFor();
+    expect(await page.getByTestId('file-row').count()).toBe(app.services.library.snapshot.files.length);
+    await app.screenshot('foundation-files');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('made no request outside the local server', () => {
+    expect(app.blockedRequests).toEqual([]);
+  });
+});
+
+describe('file status and live refresh (copied content folder)', () => {
+  let app: RendererApp;
+  let root: string;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'guidedesk-ui-'));
+    cpSync(join(REPO_ROOT, 'content'), root, { recursive: true });
+    writeFileSync(join(root, '깨진 파일.md'), Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x00, 0x9c, 0x00]));
+    app = await launchRendererApp({ contentRoot: root, today: '2025-03-01' });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await closeBrowser();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('shows an error badge and the unreadable file with its reason', async () => {
+    const { page } = app;
+    const errors = app.services.library.snapshot.files.filter((f) => f.status === 'error');
+    expect(errors.map((f) => f.path)).toContain('깨진 파일.md');
+    expect((await page.getByTestId('error-badge').textContent())?.trim()).toBe(String(errors.length));
+    await page.getByTestId('nav-files').click();
+    const row = page.locator('[data-testid=file-row][data-status=error]', { hasText: '깨진 파일.md' });
+    await row.waitFor();
+    const message = errors.find((f) => f.path === '깨진 파일.md')!.problems[0].message;
+    expect(await row.textContent()).toContain(message);
+    expect(await row.textContent()).toContain('오류');
+    await app.screenshot('foundation-files-error');
+  });
+
+  it('refreshes the list and the open guide when the content folder changes', async () => {
+    const { page } = app;
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid=guide-item]', { hasText: TITLE }).first().click();
+    await page.locator(`[data-testid=guide-view][data-path="${CURRENT_PATH}"]`).waitFor();
+    app.services.library.watch();
+    const file = join(root, CURRENT_PATH);
+    const { readFileSync } = await import('node:fs');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('재발 방지 안내', '재발 방지 안내 ▶ 만족도 조사 안내'));
+    writeFileSync(join(root, '새 가이드 테스트.md'), '# 새 가이드 테스트\n\n본문입니다.\n');
+    await expect
+      .poll(() => page.locator('[data-testid=response-steps] li').allTextContents(), { timeout: 15_000 })
+      .toContain('만족도 조사 안내');
+    await expect.poll(() => page.locator('[data-testid=guide-item]', { hasText: '새 가이드 테스트' }).count(), { timeout: 15_000 }).toBe(1);
+  });
+});
