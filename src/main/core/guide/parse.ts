@@ -12,7 +12,8 @@ export function detectFormat(text: string): 'authored' | 'zendesk-export' {
   if (first === '---') {
     const lines = text.split('\n').slice(1, 40);
     const close = lines.findIndex((l) => /^(---|\.\.\.)\s*$/.test(l));
-    if (close > 0 && lines.slice(0, close).some((l) => /^[A-Za-z_][\w-]*\s*:/.test(l))) return 'authored';
+    const head = close >= 0 ? lines.slice(0, close) : lines.slice(0, 1);
+    if (head.some((l) => /^[A-Za-z_][\w-]*\s*:/.test(l))) return 'authored';
   }
   if (/^\s*:::\s*script\b/im.test(text)) return 'authored';
   return 'zendesk-export';
