@@ -29,7 +29,7 @@ function isGlue(text: string): boolean {
  * and inside one edit the removed run comes before the added run.
  */
 export function wordSpans(before: string, after: string): DiffSpan[] {
-  const parts = diffArrays(tokenize(before), tokenize(after));
+  const parts = boundedDiff(tokenize(before), tokenize(after));
   let spans: DiffSpan[] = parts.map((p) => ({
     kind: p.added ? 'added' : p.removed ? 'removed' : 'same',
     text: p.value.join(''),
@@ -139,6 +139,36 @@ export type AlignOp<T> =
 /** Above this many candidate pairs in one edit block, reworded items are not paired (cost guard). */
 const MAX_PAIRING_CELLS = 40_000;
 
+/** Above this many edits the middle of two lists is reported as replaced wholesale (cost guard). */
+const MAX_EDITS = 1_000;
+
+type Part = { value: string[]; added: boolean; removed: boolean; count: number };
+
+/**
+ * diffArrays with a cost bound: the common prefix and suffix are kept; if the middle needs more than
+ * MAX_EDITS edits it becomes one removed run and one added run instead of an expensive exact diff.
+ */
+function boundedDiff(a: string[], b: string[]): Part[] {
+  let pre = 0;
+  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
+  let suf = 0;
+  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
+  const midA = a.slice(pre, a.length - suf);
+  const midB = b.slice(pre, b.length - suf);
+  const same = (value: string[]): Part => ({ value, added: false, removed: false, count: value.length });
+  const out: Part[] = [];
+  if (pre > 0) out.push(same(a.slice(0, pre)));
+  const mid = diffArrays(midA, midB, { maxEditLength: MAX_EDITS });
+  if (mid) {
+    for (const p of mid) out.push({ value: p.value, added: p.added, removed: p.removed, count: p.value.length });
+  } else {
+    if (midA.length) out.push({ value: midA, added: false, removed: true, count: midA.length });
+    if (midB.length) out.push({ value: midB, added: true, removed: false, count: midB.length });
+  }
+  if (suf > 0) out.push(same(a.slice(a.length - suf)));
+  return out;
+}
+
 /**
  * Align two lists in order. Items with equal keys are matched by LCS; within each block of unmatched
  * items, reworded items are paired (order-preserving, maximising total similarity, only pairs scoring
@@ -154,7 +184,7 @@ export function alignLists<T>(
   threshold: number,
   pairLone = false,
 ): AlignOp<T>[] {
-  const parts = diffArrays(a.map(key), b.map(key));
+  const parts = boundedDiff(a.map(key), b.map(key));
   const ops: AlignOp<T>[] = [];
   let ai = 0;
   let bi = 0;
@@ -166,7 +196,7 @@ export function alignLists<T>(
     blockB = [];
   };
   for (const p of parts) {
-    const n = p.count ?? p.value.length;
+    const n = p.count;
     if (p.removed) for (let k = 0; k < n; k++) blockA.push(ai++);
     else if (p.added) for (let k = 0; k < n; k++) blockB.push(bi++);
     else {
