@@ -12,8 +12,9 @@ export function detectFormat(text: string): 'authored' | 'zendesk-export' {
   if (first === '---') {
     const lines = text.split('\n').slice(1, 40);
     const close = lines.findIndex((l) => /^(---|\.\.\.)\s*$/.test(l));
-    const head = close >= 0 ? lines.slice(0, close) : lines.slice(0, 1);
-    if (head.some((l) => /^[A-Za-z_][\w-]*\s*:/.test(l))) return 'authored';
+    // A closed fence is front matter whatever it holds (a YAML list is then reported as invalid);
+    // an unclosed one only when it starts like YAML `key:` data.
+    if (close >= 0 || /^[A-Za-z_][\w-]*\s*:/.test(lines[0] ?? '')) return 'authored';
   }
   if (/^\s*:::\s*script\b/im.test(text)) return 'authored';
   return 'zendesk-export';
