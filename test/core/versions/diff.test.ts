@@ -289,6 +289,19 @@ describe('category, dates, text', () => {
   });
 });
 
+describe('links', () => {
+  it('a link pointing somewhere else is one changed text entry', () => {
+    const from = seedArchived();
+    from.links = [{ text: '※ 본인이 아닌 경우 상담제한', href: 'https://example.com/old', target: null }];
+    const to = edit(from, (c) => (c.links[0].href = 'https://example.com/new'));
+    const { changes } = diffVersions(from, to);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ section: 'text', op: 'changed', label: '링크' });
+    expect(removedText(changes[0])).toEqual(['old']);
+    expect(addedText(changes[0])).toEqual(['new']);
+  });
+});
+
 describe('plain-text fallback', () => {
   const a = makeVersion({
     path: 'memo.md',

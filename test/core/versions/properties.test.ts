@@ -91,7 +91,23 @@ const sections = {
   policies: fc.record({ policies: fc.array(policy, { maxLength: 4 }) }),
   scripts: fc.record({ scripts }),
   dates: fc.record({ effectiveDates: dates, expiryDates: dates, archivedAt: fc.option(date, { nil: null }) }),
-  text: fc.record({ title: sentence, question: fc.option(sentence, { nil: null }), notes: shortList }),
+  text: fc.record({
+    title: sentence,
+    question: fc.option(sentence, { nil: null }),
+    notes: shortList,
+    links: fc.array(
+      fc.record({
+        text: sentence,
+        href: fc.constantFrom(
+          'https://t.kakao.com/launch?page=coupon',
+          'guide:taxi-lost-item',
+          'https://example.com/a',
+        ),
+        target: fc.constant(null),
+      }),
+      { maxLength: 2 },
+    ),
+  }),
 };
 const SECTIONS = Object.keys(sections) as (keyof typeof sections)[];
 const FIELDS: Record<keyof typeof sections, (keyof GuideVersion)[]> = {
@@ -100,7 +116,7 @@ const FIELDS: Record<keyof typeof sections, (keyof GuideVersion)[]> = {
   policies: ['policies'],
   scripts: ['scripts'],
   dates: ['effectiveDates', 'expiryDates', 'archivedAt'],
-  text: ['title', 'question', 'notes'],
+  text: ['title', 'question', 'notes', 'links'],
 };
 
 const markdown = fc.array(sentence, { maxLength: 6 }).map((ls) => ls.join('\n'));

@@ -4,7 +4,7 @@
  * Sections, in output order: `category` (상담 유형 path and options), `responseSteps` (응대 순서),
  * `policies` (rows matched by subject), `scripts` (steps aligned by title, then sentence-aligned
  * text with word spans, condition, notes, branches), `dates` (effective / expiry / archive dates),
- * `text` (title, question, notes outside scripts). When either side has no structure at all,
+ * `text` (title, question, notes outside scripts, links). When either side has no structure at all,
  * the whole cleaned Markdown (else plain text) is diffed line by line under `text`.
  *
  * Guarantees (tested): diffing a version with itself gives no changes; each `before` is a verbatim
@@ -16,6 +16,7 @@ import type {
   DiffChange,
   DiffSection,
   GuideDiff,
+  GuideLink,
   GuideVersion,
   PolicyRow,
   ScriptBranch,
@@ -61,6 +62,11 @@ export function policySubject(row: PolicyRow): string {
   return (row.notes[0] ?? '').trim();
 }
 
+/** A link as one line: its text and where it points. */
+function linkText(l: GuideLink): string {
+  return `${l.text} <${l.href}>`;
+}
+
 function renderStep(s: ScriptStep): string {
   const lines = [`${circled(s.step)} ${s.title}`];
   if (s.condition) lines.push(`> ${s.condition}`);
@@ -96,7 +102,7 @@ export function sectionText(v: GuideVersion, section: DiffSection, fallback = fa
         `보관일: ${v.archivedAt ?? ''}`,
       ].join('\n');
     case 'text':
-      return [v.title, v.question ?? '', ...v.notes].join('\n');
+      return [v.title, v.question ?? '', ...v.notes, ...(v.links ?? []).map(linkText)].join('\n');
   }
 }
 
@@ -276,6 +282,7 @@ function diffText(emit: Emit, from: GuideVersion, to: GuideVersion): void {
   emitPair(emit, 'text', '제목', from.title, to.title);
   emitPair(emit, 'text', '질문', from.question ?? '', to.question ?? '');
   diffList(emit, 'text', from.notes, to.notes, () => '메모');
+  diffList(emit, 'text', (from.links ?? []).map(linkText), (to.links ?? []).map(linkText), () => '링크', 0.6);
 }
 
 /** Line-by-line diff of the whole text, used when a side has no structure. */
