@@ -157,6 +157,24 @@ describe('validity windows', () => {
     expect(versionInForce(h, '2025-03-10')!.archived).toBe(false);
   });
 
+  it('a front-matter effective date before the archive day wins too: the archived copy ends earlier', () => {
+    const t = '출차 오류';
+    const [h] = buildHistories([archivedCopy(t, '2025-03-01'), currentCopy(t, { effectiveFrom: '2025-02-20' })]);
+    expect(h.versions.map((v) => [v.validFrom, v.validTo])).toEqual([
+      [null, '2025-02-19'],
+      ['2025-02-20', null],
+    ]);
+    expect(versionInForce(h, '2025-02-25')!.archived).toBe(false);
+  });
+
+  it('the oldest copy’s front-matter effective date beats its in-text dates', () => {
+    const [h] = buildHistories([
+      currentCopy('포인트 환불', { effectiveFrom: '2025-01-01', effectiveDates: ['2024-06-01', '2025-01-01'] }),
+    ]);
+    expect(h.versions[0].validFrom).toBe('2025-01-01');
+    expect(versionInForce(h, '2024-12-31')).toBeNull();
+  });
+
   it('crosses month, year and leap-day boundaries', () => {
     const t = '경계';
     const [h] = buildHistories([
