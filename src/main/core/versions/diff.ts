@@ -47,7 +47,7 @@ export function hasStructure(v: GuideVersion): boolean {
 
 /** A policy row as one text block: the statement, then each note on its own `ㄴ` line. */
 export function policyRowText(row: PolicyRow): string {
-  return [row.text, ...row.notes.map((n) => `ㄴ ${n}`)].join('\n');
+  return [...(row.text ? [row.text] : []), ...row.notes.map((n) => `ㄴ ${n}`)].join('\n');
 }
 
 /**
@@ -312,7 +312,11 @@ export function isPlainTextDiff(from: GuideVersion, to: GuideVersion): boolean {
 /** Structured, focused diff from one version to another. */
 export function diffVersions(from: GuideVersion, to: GuideVersion): GuideDiff {
   const changes: DiffChange[] = [];
-  const emit: Emit = (c) => changes.push(c);
+  const emit: Emit = (c) => {
+    // Nothing to show is no change (an empty row or step on one side).
+    if ((c.op === 'added' && !c.after) || (c.op === 'removed' && !c.before)) return;
+    changes.push(c);
+  };
   if (isPlainTextDiff(from, to)) {
     diffPlain(emit, from, to);
   } else {
