@@ -91,9 +91,15 @@ export function decodeGuideBytes(bytes: Uint8Array): DecodeResult {
   } catch {
     utf8 = null;
   }
-  if (utf8 !== null) return finish(utf8, hasUtf8Bom ? 'utf-8-bom' : 'utf-8', problems);
-
   const cp949 = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), 'cp949');
+  if (utf8 !== null) {
+    // A few CP949 syllables are also valid UTF-8 by accident (훮 = C4 81 = ā). Valid UTF-8 with no Korean
+    // at all, whose CP949 reading is clean Korean, is taken as CP949; a UTF-8 BOM always wins.
+    if (hasUtf8Bom || !/[^\x00-\x7f]/.test(utf8) || HANGUL_OR_CJK.test(utf8) || !isCleanKorean(cp949)) {
+      return finish(utf8, hasUtf8Bom ? 'utf-8-bom' : 'utf-8', problems);
+    }
+  }
+
   if (controlRatio(cp949) > 0.01) {
     return { ok: false, problem: { severity: 'error', code: 'encoding-invalid', message: 'The file is neither valid UTF-8 nor readable CP949 (EUC-KR). Save it again as UTF-8.' } };
   }
@@ -103,6 +109,19 @@ export function decodeGuideBytes(bytes: Uint8Array): DecodeResult {
     message: 'The file is not UTF-8; it was read as CP949 (EUC-KR). Save it as UTF-8 to avoid mistakes.',
   });
   return finish(cp949, 'cp949', problems);
+}
+
+const HANGUL_OR_CJK = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3\u3400-\u9fff]/;
+
+/** Every non-ASCII character is a Hangul syllable or jamo, and there is no replacement or control character. */
+function isCleanKorean(text: string): boolean {
+  if (controlRatio(text) > 0) return false;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (c < 0x80) continue;
+    if (!((c >= 0xac00 && c <= 0xd7a3) || (c >= 0x3130 && c <= 0x318f))) return false;
+  }
+  return true;
 }
 
 function isWhitespaceOnly(bytes: Uint8Array): boolean {
