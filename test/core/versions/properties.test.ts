@@ -67,6 +67,12 @@ const policy = fc
     phones: [],
   }));
 
+/** Rows may also be notes only (empty statement), as some exported tables are. */
+const anyPolicy = fc.oneof(
+  { arbitrary: policy, weight: 4 },
+  { arbitrary: shortList.map((notes) => ({ text: '', notes, phones: [] as string[] })), weight: 1 },
+);
+
 const branch = fc.record({ condition: sentence, text, notes: shortList, placeholders: fc.constant([] as string[]) });
 const scripts = fc
   .array(
@@ -88,7 +94,7 @@ const sections = {
     categoryOptions: fc.array(word, { maxLength: 3 }),
   }),
   responseSteps: fc.record({ responseSteps: fc.array(sentence, { maxLength: 5 }) }),
-  policies: fc.record({ policies: fc.array(policy, { maxLength: 4 }) }),
+  policies: fc.record({ policies: fc.array(anyPolicy, { maxLength: 4 }) }),
   scripts: fc.record({ scripts }),
   dates: fc.record({ effectiveDates: dates, expiryDates: dates, archivedAt: fc.option(date, { nil: null }) }),
   text: fc.record({
