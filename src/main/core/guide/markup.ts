@@ -23,15 +23,16 @@ export function normalizeSpaces(s: string): string {
   return s.replace(/[\u00a0\u2007\u202f\u3000]/g, ' ').replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
 }
 
-const LINK_RE = /\[((?:[^[\]\n]|\[[^\]\n]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+// `[text](href "title")`; the href may hold balanced parentheses (`발생(휴대폰).md`) or be wrapped in <>.
+const LINK_RE = /\[((?:[^[\]\n]|\[[^\]\n]*\])*)\]\(\s*(?:<([^>\n]*)>|((?:[^()\s<>]|\([^()\s]*\))+))(?:\s+"[^"]*")?\s*\)/g;
 const AUTOLINK_RE = /<((?:https?|mailto|tel):[^>\s]+)>/gi;
 const BARE_URL_RE = /(?<![(<\w/])https?:\/\/[^\s<>()\]]+[^\s<>()\].,!?'"]/gi;
 
 /** Every link in a piece of Markdown: `[text](href)`, `<https://…>` and bare URLs, in order, unique. */
 export function collectLinks(markdown: string): GuideLink[] {
   const found: { at: number; link: GuideLink }[] = [];
-  const masked = markdown.replace(LINK_RE, (whole, inner: string, href: string, offset: number) => {
-    found.push({ at: offset, link: { text: stripInline(inner), href, target: null } });
+  const masked = markdown.replace(LINK_RE, (whole: string, inner: string, angled: string | undefined, plain: string | undefined, offset: number) => {
+    found.push({ at: offset, link: { text: stripInline(inner), href: (angled ?? plain ?? '').trim(), target: null } });
     return ' '.repeat(whole.length);
   });
   const masked2 = masked.replace(AUTOLINK_RE, (whole, href: string, offset: number) => {
