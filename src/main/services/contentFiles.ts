@@ -89,7 +89,8 @@ export async function readContentFolder(root: string, options?: ReadOptions): Pr
       }
       throw e;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // Real entries before symlinks, so a file reachable both ways keeps its real path.
+    entries.sort((a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const abs = nodePath.join(dir, entry.name);
