@@ -35,11 +35,40 @@ export function isVowelJamo(ch: string): boolean {
   return c >= 0x314f && c <= 0x3163;
 }
 
-const NOT_WORD_CHAR = /[^\p{L}\p{N}]+/gu;
+/**
+ * What counts as a word character: ASCII letters and digits, Latin with diacritics, Greek,
+ * Cyrillic, kana, Hangul compatibility jamo, CJK ideographs and Hangul syllables. Everything else
+ * (spaces, punctuation, dashes, emoji) is ignored by matching. Kept as code-unit ranges so that
+ * the regex and the per-character test below agree exactly.
+ */
+const WORD_RANGES: [number, number][] = [
+  [0x30, 0x39],
+  [0x61, 0x7a],
+  [0xc0, 0x24f],
+  [0x370, 0x3ff],
+  [0x400, 0x4ff],
+  [0x3040, 0x30ff],
+  [0x3131, 0x318e],
+  [0x4e00, 0x9fff],
+  [0xac00, 0xd7a3],
+];
+const hex4 = (c: number) => '\\u' + c.toString(16).padStart(4, '0');
+const NOT_WORD_CHAR = new RegExp(`[^${WORD_RANGES.map(([a, b]) => `${hex4(a)}-${hex4(b)}`).join('')}]+`, 'g');
+
+function isWordCode(c: number): boolean {
+  if (c >= 0xac00) return c <= 0xd7a3;
+  for (const [a, b] of WORD_RANGES) if (c >= a && c <= b) return true;
+  return false;
+}
 
 /** NFC + lower case + only letters and digits. */
 export function compact(text: string): string {
   return text.normalize('NFC').toLowerCase().replace(NOT_WORD_CHAR, '');
+}
+
+/** Compact form of text that is already NFC (internal hot path: no normalisation pass). */
+export function compactNFC(text: string): string {
+  return text.toLowerCase().replace(NOT_WORD_CHAR, '');
 }
 
 /**
@@ -47,16 +76,21 @@ export function compact(text: string): string {
  * already be NFC). Used to turn a match in compact space back into a highlight range.
  */
 export function compactWithMap(text: string): { compact: string; map: number[] } {
+  const lower = text.toLowerCase();
   const map: number[] = [];
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    const lower = ch.toLowerCase();
-    if (lower.length === 1 && /[\p{L}\p{N}]/u.test(lower)) {
-      out += lower;
-      map.push(i);
-    }
+  const codes: number[] = [];
+  // toLowerCase keeps UTF-16 length for the scripts kept here, so offsets carry over.
+  const sameLength = lower.length === text.length;
+  const src = sameLength ? lower : text;
+  for (let i = 0; i < src.length; i++) {
+    let c = src.charCodeAt(i);
+    if (!sameLength && c >= 0x41 && c <= 0x5a) c += 32;
+    if (!isWordCode(c)) continue;
+    codes.push(c);
+    map.push(i);
   }
+  let out = '';
+  for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode.apply(null, codes.slice(i, i + 4096));
   return { compact: out, map };
 }
 

@@ -3,9 +3,8 @@
  * of guide versions, with a Korean query front-end (see query.ts) and results grouped by guide.
  * Pure: no I/O. Design and measurements: docs/search.md.
  */
-import Fuse from 'fuse.js';
 import type { GuideVersion, IsoDate, VersionSummary } from '../../../shared/guide';
-import { boundedEditDistance, choseongOf, compact, compactWithMap, jamoOf, stripParticle, withinOneEdit } from './hangul';
+import { boundedEditDistance, choseongOf, compact, compactNFC, compactWithMap, jamoOf, stripParticle, withinOneEdit } from './hangul';
 import { FIELD_TITLE, FIELD_WEIGHT, FIELDS, prepareDoc, type PreparedDoc, type VersionMeta } from './prepare';
 import { planQuery, type QueryContext, type QueryPlan } from './query';
 import type { SynonymTable } from './synonyms';
@@ -58,7 +57,7 @@ export const INDEX_FORMAT_VERSION = 3;
 
 const MAGIC = 0x47445358; // 'GDSX'
 const DEFAULT_LIMIT = 20;
-const VERIFY_LIMIT = 4000;
+const VERIFY_LIMIT = 1500;
 const SNIPPET_BEFORE = 24;
 const SNIPPET_LENGTH = 90;
 const MAX_MATCHES = 4;
@@ -180,7 +179,7 @@ function buildCore(docs: PreparedDoc[]): Core {
   for (let s = 0; s < nSeg; s++) {
     segKeyStart[s] = segKeys.n;
     const text = segTexts[s];
-    const c = compact(text);
+    const c = compactNFC(text);
     for (let i = 0; i + 1 < c.length; i++) {
       const k = bigramKey(c, i);
       let id = keyIds.get(k);
@@ -231,7 +230,7 @@ function buildCore(docs: PreparedDoc[]): Core {
     bump(vocabCount, compact(d.meta.title), 1);
     for (const c of d.meta.category) bump(vocabCount, compact(c), 1);
   }
-  const words = [...vocabCount.entries()].filter(([w]) => w.length >= 2 && w.length <= 24 && /[가-힣]/.test(w));
+  const words = [...vocabCount.entries()].filter(([w]) => w.length >= 2 && w.length <= 24 && (/[가-힣]/.test(w) || /^[a-z]{3,}$/.test(w)));
   words.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const vocabFreq = new Uint32Array(words.map(([, n]) => n));
   const vocabAll = flatten('\n' + words.map(([w]) => w).join('\n') + '\n');
@@ -342,6 +341,11 @@ function unionSorted(lists: Uint32Array[]): Uint32Array {
 
 const EMPTY = new Uint32Array(0);
 
+function inSorted(a: Uint32Array, x: number): boolean {
+  const i = lowerBound(a, x);
+  return i < a.length && a[i] === x;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The index
 
@@ -363,7 +367,6 @@ export class SearchIndex {
   private jamoBuckets: Map<number, number[]> | null = null;
   private vocabJamo: string[] | null = null;
   private eligCache: { key: string; elig: Uint8Array } | null = null;
-  private titleFuse: Fuse<{ v: number; t: string }> | null = null;
   // Scratch arrays (per search), sized by version count.
   private mark: Int32Array;
   private score: Float64Array;
@@ -468,13 +471,24 @@ export class SearchIndex {
         if (term.length > 2 && lists.length > 1 && result.length <= VERIFY_LIMIT) {
           const out = new Uint32Array(result.length);
           let n = 0;
-          for (let i = 0; i < result.length; i++) if (compact(this.segText(result[i])).includes(term)) out[n++] = result[i];
+          for (let i = 0; i < result.length; i++) if (this.segmentContains(result[i], term)) out[n++] = result[i];
           result = out.subarray(0, n);
         }
       }
     }
     cache?.set(term, result);
     return result;
+  }
+
+  /** Whether segment s contains the compact term, ignoring spaces and punctuation. */
+  private segmentContains(s: number, term: string): boolean {
+    const all = this.core.segAll;
+    const a = this.core.segOff[s];
+    const b = this.core.segOff[s + 1];
+    const text = all.substring(a, b);
+    if (text.includes(term)) return true;
+    // Slow path: the term may span spaces or punctuation, or differ in case.
+    return compactNFC(text).includes(term);
   }
 
   // ----- vocabulary
@@ -567,7 +581,7 @@ export class SearchIndex {
   }
 
   private typoCandidates(term: string, limit: number): string[] {
-    if (!/[가-힣]/.test(term) || term.length < 2) return [];
+    if (!(/[가-힣]/.test(term) && term.length >= 2) && !/^[a-z]{4,}$/.test(term)) return [];
     this.ensureJamo();
     const q = jamoOf(term);
     const maxDist = q.length >= 10 ? 2 : 1;
@@ -636,7 +650,6 @@ export class SearchIndex {
     const groups = plan.groups.map((g) => this.groupHits(g.alts, cache));
     let cands = this.evaluate(groups, plan, elig, true);
     if (cands.length === 0 && groups.length > 1) cands = this.evaluate(groups, plan, elig, false);
-    if (cands.length === 0) cands = this.titleFallback(plan, elig);
     response.results = this.collect(cands, groups, plan, limit);
     response.tookMs = round(performance.now() - t0);
     return response;
@@ -676,11 +689,21 @@ export class SearchIndex {
    * scored by what it matched. Returns the candidate version ids.
    */
   private evaluate(groups: GroupHits[], plan: QueryPlan, elig: Uint8Array, all: boolean): number[] {
-    const { entField, refStart, refs } = this.core;
+    const { entField, refStart, refs, entStart, entSeg } = this.core;
+    const nV = entStart.length - 1;
+    const avgEnt = entSeg.length / Math.max(1, nV);
+    const avgRefs = refs.length / Math.max(1, refStart.length - 1);
     const order = groups
       .map((_, i) => i)
       .sort((a, b) => groups[a].segs.length - groups[b].segs.length);
     if (all && order.some((i) => groups[i].segs.length === 0)) return [];
+    if (!all) {
+      // Any-term fallback: very common terms alone say little and cost the most; keep the rare ones.
+      const nSeg = refStart.length - 1;
+      const rare = order.filter((i) => groups[i].segs.length > 0 && groups[i].segs.length <= nSeg * 0.02);
+      const firstNonEmpty = order.find((i) => groups[i].segs.length > 0);
+      order.splice(0, order.length, ...(rare.length ? rare : firstNonEmpty !== undefined ? [firstNonEmpty] : []));
+    }
     const candEpoch = ++this.epoch;
     let cands: number[] = [];
     const entVersion = this.entVersionOf();
@@ -690,7 +713,29 @@ export class SearchIndex {
       if (g.segs.length === 0) continue;
       const ge = ++this.epoch;
       const touched: number[] = [];
-      for (let i = 0; i < g.segs.length; i++) {
+      const perCandidate = all && !first && cands.length * avgEnt < g.segs.length * avgRefs;
+      if (perCandidate) {
+        // Few candidates left: look their entries up in this group's sorted segment list.
+        for (const v of cands) {
+          for (let e = entStart[v]; e < entStart[v + 1]; e++) {
+            const pos = lowerBound(g.segs, entSeg[e]);
+            if (pos >= g.segs.length || g.segs[pos] !== entSeg[e]) continue;
+            const f = entField[e];
+            const w = FIELD_WEIGHT[f] * g.weights[pos];
+            if (this.gMark[v] !== ge) {
+              this.gMark[v] = ge;
+              this.gBest[v] = w;
+              this.gCount[v] = 1;
+              touched.push(v);
+            } else {
+              if (w > this.gBest[v]) this.gBest[v] = w;
+              if (this.gCount[v] < 60000) this.gCount[v]++;
+            }
+            if (f === FIELD_TITLE) this.gTitle[v] = ge;
+          }
+        }
+      }
+      for (let i = 0; !perCandidate && i < g.segs.length; i++) {
         const s = g.segs[i];
         const aw = g.weights[i];
         for (let r = refStart[s]; r < refStart[s + 1]; r++) {
@@ -794,27 +839,6 @@ export class SearchIndex {
     return this.titleLens[v];
   }
 
-  /** Last resort: fuzzy match on titles (a small set, where fuse.js is the right tool). */
-  private titleFallback(plan: QueryPlan, elig: Uint8Array): number[] {
-    if (!this.titleFuse) {
-      this.titleFuse = new Fuse(
-        this.core.metas.map((m, v) => ({ v, t: m.title })),
-        { keys: ['t'], threshold: 0.35, includeScore: true, ignoreLocation: true },
-      );
-    }
-    const hits = this.titleFuse.search(plan.query, { limit: 50 });
-    const ep = ++this.epoch;
-    const out: number[] = [];
-    for (const h of hits) {
-      const v = h.item.v;
-      if (!elig[v]) continue;
-      this.mark[v] = ep;
-      this.score[v] = (1 - (h.score ?? 1)) * 2;
-      out.push(v);
-    }
-    return out;
-  }
-
   private collect(cands: number[], groups: GroupHits[], plan: QueryPlan, limit: number): SearchResult[] {
     const metas = this.core.metas;
     const bestOf = new Map<number, number>();
@@ -827,6 +851,8 @@ export class SearchIndex {
     const alts = new Set<string>();
     for (const g of groups) for (const a of g.alts) if (a) alts.add(a);
     if (plan.phrase) alts.add(plan.phrase);
+    const altList = [...alts];
+    const lists = groups.map((g) => g.segs).filter((l) => l.length > 0);
     return winners.slice(0, limit).map((v) => {
       const m = metas[v];
       return {
@@ -837,17 +863,21 @@ export class SearchIndex {
         archivedAt: m.archivedAt,
         score: Math.round(this.score[v] * 1000) / 1000,
         category: [...m.category],
-        matches: this.matchesOf(v, [...alts]),
+        matches: this.matchesOf(v, altList, lists),
       };
     });
   }
 
   /** Where version v matched: best segment per (field, label), strongest fields first. */
-  private matchesOf(v: number, alts: string[]): SearchMatch[] {
+  private matchesOf(v: number, alts: string[], lists: Uint32Array[]): SearchMatch[] {
     const { entStart, entField, entLabel, entSeg, labels } = this.core;
     const byLabel = new Map<string, { f: number; order: number; text: string; hl: [number, number][]; covered: number }>();
     for (let e = entStart[v]; e < entStart[v + 1]; e++) {
-      const text = this.segText(entSeg[e]);
+      const seg = entSeg[e];
+      // Entries come strongest field first: once enough places are found, stop looking.
+      if (byLabel.size >= MAX_MATCHES && entField[e] !== entField[e - 1]) break;
+      if (!lists.some((l) => inSorted(l, seg))) continue;
+      const text = this.segText(seg);
       const { compact: c, map } = compactWithMap(text);
       const hl: [number, number][] = [];
       let covered = 0;
