@@ -6,6 +6,8 @@
 import MarkdownIt from 'markdown-it';
 import type { Problem } from '../../shared/guide';
 
+type Renderer = InstanceType<typeof MarkdownIt>;
+
 /** Longest Markdown string rendered; the rest is cut with a warning. */
 export const MAX_RENDER_CHARS = 1_000_000;
 /** Widest table rendered; further cells are dropped with a warning. */
@@ -13,7 +15,7 @@ export const MAX_TABLE_COLUMNS = 100;
 
 const SAFE_HREF = /^(?:https?:|mailto:|tel:)/i;
 
-function createRenderer(): MarkdownIt {
+function createRenderer(): Renderer {
   const md = new MarkdownIt('default', { html: false, linkify: true, typographer: false, breaks: false });
   // Remote images would break offline use and CSP; `![alt](src)` stays as text.
   md.disable('image');
@@ -26,7 +28,7 @@ function createRenderer(): MarkdownIt {
       const stack: boolean[] = [];
       for (const t of block.children) {
         if (t.type === 'link_open') {
-          const href = t.attrGet('href') ?? '';
+          const href = String(t.attrGet('href') ?? '');
           const unsafe = !SAFE_HREF.test(href.trim());
           stack.push(unsafe);
           if (unsafe) {
@@ -51,7 +53,7 @@ function createRenderer(): MarkdownIt {
       if (token.type !== 'th_open' && token.type !== 'td_open') continue;
       const style = token.attrGet('style');
       if (style === null) continue;
-      const m = /text-align:\s*(left|center|right)/.exec(style);
+      const m = /text-align:\s*(left|center|right)/.exec(String(style));
       token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'style');
       if (m) token.attrJoin('class', `align-${m[1]}`);
     }
@@ -66,7 +68,7 @@ function createRenderer(): MarkdownIt {
   return md;
 }
 
-let renderer: MarkdownIt | null = null;
+let renderer: Renderer | null = null;
 
 /** Cuts table rows wider than MAX_TABLE_COLUMNS cells. Returns the new text and whether anything was cut. */
 function limitTableWidth(markdown: string): { text: string; cut: boolean } {

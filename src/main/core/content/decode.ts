@@ -85,21 +85,21 @@ export function decodeGuideBytes(bytes: Uint8Array): DecodeResult {
   if (looksBinary(body)) {
     return { ok: false, problem: { severity: 'error', code: 'binary-file', message: 'The file looks binary (NUL or control bytes), not a Markdown guide. Remove it from the content folder.' } };
   }
-  let utf8: string | null = null;
+  let utf8: string | null;
   try {
     utf8 = utf8Strict.decode(body);
   } catch {
     utf8 = null;
   }
-  const cp949 = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), 'cp949');
+  const readCp949 = () => iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), 'cp949');
   if (utf8 !== null) {
     // A few CP949 syllables are also valid UTF-8 by accident (훮 = C4 81 = ā). Valid UTF-8 with no Korean
     // at all, whose CP949 reading is clean Korean, is taken as CP949; a UTF-8 BOM always wins.
-    if (hasUtf8Bom || !/[^\x00-\x7f]/.test(utf8) || HANGUL_OR_CJK.test(utf8) || !isCleanKorean(cp949)) {
+    if (hasUtf8Bom || isAscii(utf8) || HANGUL_OR_CJK.test(utf8) || !isCleanKorean(readCp949())) {
       return finish(utf8, hasUtf8Bom ? 'utf-8-bom' : 'utf-8', problems);
     }
   }
-
+  const cp949 = readCp949();
   if (controlRatio(cp949) > 0.01) {
     return { ok: false, problem: { severity: 'error', code: 'encoding-invalid', message: 'The file is neither valid UTF-8 nor readable CP949 (EUC-KR). Save it again as UTF-8.' } };
   }
@@ -109,6 +109,11 @@ export function decodeGuideBytes(bytes: Uint8Array): DecodeResult {
     message: 'The file is not UTF-8; it was read as CP949 (EUC-KR). Save it as UTF-8 to avoid mistakes.',
   });
   return finish(cp949, 'cp949', problems);
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 const HANGUL_OR_CJK = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3\u3400-\u9fff]/;

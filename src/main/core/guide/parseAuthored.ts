@@ -79,7 +79,7 @@ export function parseAuthored(path: string, text: string): { version: GuideVersi
 
   let data: Record<string, unknown> = {};
   if (fm.yaml !== null) {
-    const doc = parseDocument(fm.yaml, { prettyErrors: false, uniqueKeys: false, maxAliasCount: 50 });
+    const doc = parseDocument(fm.yaml, { prettyErrors: false, uniqueKeys: false });
     if (doc.errors.length > 0) {
       return {
         version: null,

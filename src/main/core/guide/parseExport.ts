@@ -344,7 +344,7 @@ export function parseExport(path: string, text: string): { version: GuideVersion
   let categoryOptions: string[] = [];
   let responseSteps: string[] = [];
   let question: string | null = null;
-  let section: Section = 'none';
+  let section = 'none' as Section;
   let bodyText = '';
 
   const enter = (s: Section) => {
