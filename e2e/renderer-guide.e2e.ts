@@ -61,8 +61,8 @@ describe('renderer guide view (real bridge)', () => {
     await expect.poll(() => readClipboard(page)).toBe(step3.text);
     const copied = await readClipboard(page);
     expect(copied).not.toMatch(/[*※]/);
-    expect(await card.getByTestId('copy-script').textContent()).toContain('복사됨');
-    expect(await page.getByTestId('toast').textContent()).toContain('복사됨');
+    await expect.poll(() => card.getByTestId('copy-script').textContent()).toContain('복사됨');
+    await expect.poll(() => page.getByTestId('toast').textContent()).toContain('복사됨');
     await app.screenshot('guide-copied-step3');
   });
 
@@ -83,7 +83,7 @@ describe('renderer guide view (real bridge)', () => {
     const phone = page.getByTestId('phone').filter({ hasText: '033-636-4240' });
     await phone.click();
     await expect.poll(() => readClipboard(page)).toBe('033-636-4240');
-    expect(await phone.textContent()).toContain('복사됨');
+    await expect.poll(() => phone.textContent()).toContain('복사됨');
   });
 
   it('fills blanks into a separate copy; the plain copy stays exact', async () => {

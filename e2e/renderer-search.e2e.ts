@@ -53,12 +53,14 @@ describe('renderer search (real bridge)', () => {
     await cdp.send('Input.insertText', { text: '이중결' });
     await cdp.send('Input.imeSetComposition', { text: 'ㅈ', selectionStart: 1, selectionEnd: 1 });
     expect(await input().inputValue()).toBe('이중결ㅈ');
-    // Still composing: results must already be there.
+    // Still composing: the shown answer is for the composing text itself.
+    await expect.poll(() => page.getByTestId('list-status').getAttribute('data-query')).toBe('이중결ㅈ');
     await expect.poll(firstResultId).toBe(guideId);
     expect(await page.getByTestId('list-status').textContent()).toMatch(/결과 \d+건/);
     await cdp.send('Input.imeSetComposition', { text: '제', selectionStart: 1, selectionEnd: 1 });
     await cdp.send('Input.insertText', { text: '제' });
     expect(await input().inputValue()).toBe('이중결제');
+    await expect.poll(() => page.getByTestId('list-status').getAttribute('data-query')).toBe('이중결제');
     await expect.poll(firstResultId).toBe(guideId);
     await cdp.detach();
   });

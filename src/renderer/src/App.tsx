@@ -45,6 +45,7 @@ function Shell() {
   const composing = useRef(false);
   const lastSent = useRef<string | null>(null);
   const focusAfterOpen = useRef<'heading' | null>(null);
+  const contentRef = useRef<HTMLElement>(null);
   const latest = useRef({ query, filters, guide });
   latest.current = { query, filters, guide };
 
@@ -152,6 +153,12 @@ function Shell() {
     }
   }, []);
 
+  const shownPath = guide?.version.path;
+  useEffect(() => {
+    // A different guide or version starts at its top.
+    if (contentRef.current) contentRef.current.scrollTop = 0;
+  }, [shownPath, screen.kind]);
+
   useEffect(() => {
     if (focusAfterOpen.current === 'heading' && guide) {
       headingRef.current?.focus();
@@ -212,7 +219,7 @@ function Shell() {
   }, [selected, items]);
 
   const onSearchKeyDown = useCallback(
-    (e: ReactKeyboardEvent<HTMLInputElement>) => {
+    (e: ReactKeyboardEvent<HTMLElement>) => {
       const imeBusy = e.nativeEvent.isComposing || e.keyCode === 229;
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         e.preventDefault();
@@ -424,7 +431,7 @@ function Shell() {
           onOpen={(i) => openItem(i)}
           onFilters={onFilters}
         />
-        <main className="content" data-testid="content">
+        <main className="content" data-testid="content" ref={contentRef} tabIndex={0} aria-label="내용">
           {guideError && (
             <p role="alert" className="error">
               가이드를 열지 못했습니다: {guideError}

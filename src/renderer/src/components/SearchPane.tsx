@@ -29,7 +29,7 @@ export interface SearchPaneProps {
   indexing: boolean;
   onInput(value: string): void;
   onCompositionChange(composing: boolean, value: string): void;
-  onKeyDown(event: KeyboardEvent<HTMLInputElement>): void;
+  onKeyDown(event: KeyboardEvent<HTMLElement>): void;
   onSelect(index: number): void;
   onOpen(index: number): void;
   onFilters(next: Partial<Filters>): void;
@@ -93,7 +93,7 @@ export function SearchPane(props: SearchPaneProps) {
   const { query, response, items, selected, filters, categories } = props;
   const searching = query.trim() !== '';
   const hasList = items.length > 0;
-  const interpreted = response?.interpretedAs?.filter((q) => q && q !== response.query) ?? [];
+  const interpreted = response?.interpretedAs?.filter((note) => note.trim() !== '') ?? [];
 
   return (
     <aside className="search-pane" aria-label="가이드 찾기">
@@ -174,7 +174,7 @@ export function SearchPane(props: SearchPaneProps) {
         </div>
       </div>
 
-      <div className="list-status" aria-live="polite" data-testid="list-status">
+      <div className="list-status" aria-live="polite" data-testid="list-status" data-query={searching ? response?.query : undefined}>
         {props.indexing && <span className="indexing">색인 중… 결과가 일부일 수 있습니다.</span>}
         {searching && response && (
           <span>
@@ -184,7 +184,7 @@ export function SearchPane(props: SearchPaneProps) {
         {!searching && <span>전체 가이드 {items.length}건</span>}
         {searching && interpreted.length > 0 && (
           <span className="interpreted" data-testid="interpreted-as">
-            {response!.query} → {interpreted.join(', ')}(으)로 찾았습니다
+            이렇게 찾았습니다: {interpreted.join(' · ')}
           </span>
         )}
       </div>
@@ -194,38 +194,45 @@ export function SearchPane(props: SearchPaneProps) {
         </p>
       )}
 
-      <div className="result-scroll">
-        {hasList ? (
-          <ul id={LISTBOX_ID} role="listbox" aria-label={searching ? '검색 결과' : '가이드 목록'} data-testid={searching ? 'results' : 'guide-list'} className="result-list">
-            {items.map((item, i) => (
-              <li
-                key={item.kind === 'result' ? `r-${item.result.path}` : `g-${item.guide.id}`}
-                id={optionId(i)}
-                role="option"
-                aria-selected={i === selected}
-                data-testid={item.kind === 'result' ? 'result' : 'guide-item'}
-                data-id={item.kind === 'result' ? item.result.id : item.guide.id}
-                className={`result ${i === selected ? 'is-selected' : ''}`}
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => {
-                  props.onSelect(i);
-                  props.onOpen(i);
-                }}
-              >
-                {item.kind === 'result' ? <ResultOption result={item.result} /> : <GuideOption guide={item.guide} />}
-              </li>
-            ))}
-          </ul>
-        ) : searching && response ? (
-          <div className="empty" data-testid="empty-results">
-            <p>
-              <strong>‘{response.query}’</strong>에 맞는 가이드가 없습니다.
-            </p>
-            {interpreted.length > 0 && <p data-testid="empty-interpreted">이렇게 이해했습니다: {interpreted.join(', ')}</p>}
-            {filters.archived === 'exclude' && <p>보관본까지 찾으려면 ‘보관본 포함’을 누르세요.</p>}
-          </div>
-        ) : null}
-      </div>
+      {hasList ? (
+        <ul
+          id={LISTBOX_ID}
+          role="listbox"
+          tabIndex={0}
+          aria-label={searching ? '검색 결과' : '가이드 목록'}
+          aria-activedescendant={selected >= 0 ? optionId(selected) : undefined}
+          data-testid={searching ? 'results' : 'guide-list'}
+          className="result-list"
+          onKeyDown={props.onKeyDown}
+        >
+          {items.map((item, i) => (
+            <li
+              key={item.kind === 'result' ? `r-${item.result.path}` : `g-${item.guide.id}`}
+              id={optionId(i)}
+              role="option"
+              aria-selected={i === selected}
+              data-testid={item.kind === 'result' ? 'result' : 'guide-item'}
+              data-id={item.kind === 'result' ? item.result.id : item.guide.id}
+              className={`result ${i === selected ? 'is-selected' : ''}`}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => {
+                props.onSelect(i);
+                props.onOpen(i);
+              }}
+            >
+              {item.kind === 'result' ? <ResultOption result={item.result} /> : <GuideOption guide={item.guide} />}
+            </li>
+          ))}
+        </ul>
+      ) : searching && response ? (
+        <div className="empty" data-testid="empty-results">
+          <p>
+            <strong>‘{response.query}’</strong>에 맞는 가이드가 없습니다.
+          </p>
+          {interpreted.length > 0 && <p data-testid="empty-interpreted">이렇게 이해했습니다: {interpreted.join(' · ')}</p>}
+          {filters.archived === 'exclude' && <p>보관본까지 찾으려면 ‘보관본 포함’을 누르세요.</p>}
+        </div>
+      ) : null}
     </aside>
   );
 }

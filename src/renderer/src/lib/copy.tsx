@@ -104,7 +104,7 @@ export function CopyButton({ text, what, label = '복사', className = '', testI
       title={keyHint ? `${what} ${label} (${keyHint})` : `${what} ${label}`}
       onClick={() => void copy(text, what)}
     >
-      {copied ? '복사됨 ✓' : label}
+      {copied ? (label === '복사' ? '복사됨 ✓' : `${label} ✓ 복사됨`) : label}
     </button>
   );
 }
