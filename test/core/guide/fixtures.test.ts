@@ -104,3 +104,57 @@ describe('export with archive date only in the file name, bullet paragraphs, glu
     expect(v.effectiveDates).toEqual(['2025-01-01']);
   });
 });
+
+describe('export with ❶ markers in ### headings, list-style policies, [참고] paragraph then a > case', () => {
+  const { v, problems } = load('바이크 잠금 해제 오류.md');
+  it('policies from `- **· …**` list items with an indented ㄴ line', () => {
+    expect(problems).toEqual([]);
+    expect(v.policies).toEqual([
+      { text: '원격 해제 3회 실패 → 현장 점검 요청 후 이용 요금 미부과', notes: [], phones: [] },
+      { text: '배터리 10% 미만 바이크 → 다른 바이크 이용 안내', notes: ['배터리 잔량은 어드민 > 바이크 상세에서 확인'], phones: [] },
+    ]);
+    expect(v.category).toEqual(['바이크_고객', '이용', '잠금 해제']);
+  });
+  it('steps, heading text after the title stays in the title, ㄴ lines as notes', () => {
+    expect(v.scripts.map((s) => s.title)).toEqual(['공감', '바이크 번호 확인', '원격 해제 (25.4.1부터 적용)', '결과 안내']);
+    expect(v.scripts[1].text).toBe('바이크 핸들 가운데 있는 여섯 자리 번호를 알려 주시겠어요?');
+    expect(v.scripts[1].notes).toEqual(['번호가 보이지 않으면 QR 아래 숫자 확인 요청']);
+    expect(v.scripts[2].text).toBe('지금 원격으로 잠금을 풀어 드릴게요. 10초 정도 기다려 주세요.');
+    expect(v.scripts[2].notes).toEqual(['잠금 해제 3회 실패 시 현장 점검 요청']);
+    expect(v.scripts[2].branches.map((b) => b.condition)).toEqual(['원격 해제가 되지 않는 경우']);
+    expect(v.scripts[3].placeholders).toEqual([]); // "OK 버튼" is not a blank
+    expect(v.effectiveDates).toEqual(['2025-04-01']);
+  });
+});
+
+describe('minimal export without section headings or bold', () => {
+  const { v, problems } = load('포인트 소멸 문의.md');
+  it('category, question and plain ① steps are still found', () => {
+    expect(problems).toEqual([]);
+    expect(v.category).toEqual(['결제_고객', '포인트', '소멸']);
+    expect(v.responseSteps).toEqual([]);
+    expect(v.question).toBe('포인트가 사라졌어요.');
+    expect(v.scripts.map((s) => [s.step, s.title])).toEqual([
+      [1, '공감 및 확인'],
+      [2, '소멸 기준 안내'],
+    ]);
+    expect(v.scripts[1].notes).toEqual(['소멸 포인트 복구 불가']);
+    expect(v.scripts[1].text).not.toContain('복구');
+  });
+});
+
+describe('every fixture', () => {
+  it('parses to a version without errors, with scripts, and markdown that renders', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { renderGuideMarkdown } = await import('../../../src/main/core/render');
+    for (const name of readdirSync(FIXTURES).filter((n) => n.endsWith('.md'))) {
+      const r = parseGuide(name, readFileSync(join(FIXTURES, name), 'utf8'));
+      expect(r.problems.filter((p) => p.severity === 'error'), name).toEqual([]);
+      expect(r.version!.scripts.length, name).toBeGreaterThan(0);
+      for (const s of r.version!.scripts) expect(s.text, `${name} ${s.step}`).not.toMatch(/\*\*|\\\*|^#/m);
+      const html = renderGuideMarkdown(r.version!.markdown).html;
+      expect(html).not.toContain('****');
+      expect(html).toContain('<h1>');
+    }
+  });
+});

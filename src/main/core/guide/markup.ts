@@ -120,6 +120,7 @@ export function splitNoteTail(s: string): [string, string] {
  */
 export function splitScriptLine(rawLine: string): Piece[] {
   let line = normalizeSpaces(rawLine).replace(/\*{4}/g, '');
+  const isHeading = /^\s{0,3}#{1,6}\s+/.test(line);
   line = unwrapLinks(line).replace(/^\s{0,3}#{1,6}\s+/, '').replace(/\s+#+\s*$/, '');
   const pieces: Piece[] = [];
   const trimmedAll = stripInline(line);
@@ -146,6 +147,13 @@ export function splitScriptLine(rawLine: string): Piece[] {
     if (needTitle) {
       pieces.push({ k: 'step', n: needTitle.n, title: t });
       needTitle = null;
+      continue;
+    }
+    // In a heading that opens with a step marker, short non-note text after the title still belongs to
+    // the title (`### ❸ 원격 해제 **(25.4.1부터 적용)**`); a sentence is script text.
+    const last = pieces[pieces.length - 1];
+    if (isHeading && pieces.length === 1 && last.k === 'step' && !/^(?:※|\*|>|\\\*)/u.test(t) && t.length <= 40 && !/[다요까죠][.?!]$|[?!]$/u.test(t)) {
+      last.title = `${last.title} ${t}`.trim();
       continue;
     }
     const atStart = pieces.length === 0;

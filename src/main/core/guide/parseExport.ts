@@ -188,7 +188,8 @@ export class PolicyCollector {
       else this.looseNotes.push(note[1].trim());
       return;
     }
-    const text = bullet ? bullet[1].trim() : sub ? sub[1].trim() : t;
+    // Nested bullet markers (`- · 항목`) all go.
+    const text = (bullet ? bullet[1].trim() : sub ? sub[1].trim() : t).replace(/^(?:(?:[·•○▪◦∙‧]|-(?=\s))\s*)+/u, '');
     if (!text) return;
     if (bullet || forceNew || !this.current) {
       this.current = { text, notes: [], phones: [] };
@@ -428,7 +429,7 @@ export function parseExport(path: string, text: string): { version: GuideVersion
     }
     if (section !== 'script' && new RegExp(`^(?:#+\\s*)?(?:\\*\\*)?\\s*${STEP_MARKER.source}`, 'u').test(l.raw.trim())) enter('script');
     if (section === 'script') {
-      builder.feed(splitScriptLine(l.raw));
+      builder.feed(splitScriptLine(l.kind === 'heading' ? `${'#'.repeat(l.level)} ${l.raw}` : l.raw));
       if (l.kind === 'heading') builder.paragraphBreak();
       continue;
     }
