@@ -112,6 +112,25 @@ describe('renderer foundation (real bridge)', () => {
     await app.screenshot('foundation-raw');
   });
 
+  it('opens internal links to another guide in the app', async () => {
+    const { page } = app;
+    const snap = app.services.library.snapshot;
+    const source = snap.versions.find((v) => !v.archived && v.links.some((l) => l.target));
+    expect(source).toBeDefined();
+    const link = source!.links.find((l) => l.target)!;
+    const before = page.url();
+    const external = app.openedExternally.length;
+    await page.keyboard.press('Escape');
+    await page.locator(`[data-testid=guide-item][data-id="${source!.id}"]`).click();
+    await page.locator(`[data-testid=guide-view][data-path="${source!.path}"]`).waitFor();
+    await page.getByTestId('internal-link').filter({ hasText: link.text }).first().click();
+    const targetHistory = snap.historyById.get(link.target!)!;
+    await page.locator(`[data-testid=guide-view][data-path="${targetHistory.currentPath}"]`).waitFor();
+    expect(app.openedExternally.length).toBe(external);
+    expect(page.url()).toBe(before);
+    await openOriginalFromList(page);
+  });
+
   it('has no serious accessibility violations on diff, changes and file status screens', async () => {
     const { page } = app;
     await page.getByTestId('compare').click();

@@ -101,6 +101,8 @@ describe('renderer search (real bridge)', () => {
     await input().focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('guide-view').getAttribute('data-path')).toBe(CURRENT_PATH);
+    // The window itself never scrolls: the header stays at the top, only the panes scroll.
+    expect(await page.evaluate(() => [document.scrollingElement!.scrollTop, document.querySelector('header')!.getBoundingClientRect().top])).toEqual([0, 0]);
     // Enter moved focus into the guide; Esc brings it back to an empty search box and the list.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('guide-title');
     await page.keyboard.press('Escape');

@@ -110,6 +110,18 @@ describe('renderer versions (real bridge)', () => {
     await expect.poll(() => archivedResults.count()).toBe(0);
   });
 
+  it('says a retired guide is no longer used, with no current version to go to', async () => {
+    const { page } = app;
+    const retired = app.services.library.snapshot.histories.find((h) => h.retired)!;
+    expect(retired).toBeDefined();
+    await page.keyboard.press('Escape');
+    await page.locator(`[data-testid=guide-item][data-id="${retired.id}"]`).click();
+    await page.locator(`[data-testid=guide-view][data-path="${retired.versions.at(-1)!.path}"]`).waitFor();
+    expect(await page.getByTestId('retired-note').textContent()).toBe('이 가이드는 더 이상 사용되지 않습니다');
+    expect(await page.getByTestId('open-current').count()).toBe(0);
+    await app.screenshot('versions-retired');
+  });
+
   it('the as-of date opens the version in force that day', async () => {
     const { page } = app;
     await page.keyboard.press('Escape');

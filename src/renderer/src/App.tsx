@@ -161,8 +161,7 @@ function Shell() {
 
   useEffect(() => {
     if (focusAfterOpen.current === 'heading' && guide) {
-      headingRef.current?.focus();
-      headingRef.current?.scrollIntoView({ block: 'start' });
+      headingRef.current?.focus({ preventScroll: true });
     }
     focusAfterOpen.current = null;
   }, [guide]);
@@ -324,7 +323,7 @@ function Shell() {
 
   const goScreen = (next: Screen) => {
     setScreen(next);
-    window.setTimeout(() => document.querySelector<HTMLElement>('main h2')?.focus(), 0);
+    window.setTimeout(() => document.querySelector<HTMLElement>('main h2')?.focus({ preventScroll: true }), 0);
   };
 
   let content;
