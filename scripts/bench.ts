@@ -40,6 +40,7 @@ interface SizeResult {
   docs: number;
   guidedesk: {
     buildMs: number;
+    buildCpuMs: number;
     warmLoadMs: number;
     heapMB: number;
     indexMB: number;
@@ -56,18 +57,22 @@ function runSize(n: number): SizeResult {
   const m0 = memNow();
   let queries: LabelledQuery[] = [];
   let buildMs = 0;
+  let buildCpuMs = 0;
   let bytes = 0;
   let index = ((): SearchIndex => {
     const pack = generatePack(n);
     queries = pack.queries;
     bytes = pack.bytes;
     const t = performance.now();
+    const cpu0 = process.cpuUsage();
     const idx = SearchIndex.build(pack.docs);
     buildMs = performance.now() - t;
+    const cpu = process.cpuUsage(cpu0);
+    buildCpuMs = (cpu.user + cpu.system) / 1000;
     return idx;
   })();
   const heapMB = (memNow() - m0) / 2 ** 20;
-  log(`  ${n} versions, ${(bytes / 2 ** 20).toFixed(1)} MB text: built in ${buildMs.toFixed(0)} ms, retained ${heapMB.toFixed(1)} MB`);
+  log(`  ${n} versions, ${(bytes / 2 ** 20).toFixed(1)} MB text: built in ${buildMs.toFixed(0)} ms (${buildCpuMs.toFixed(0)} ms CPU), retained ${heapMB.toFixed(1)} MB`);
 
   const data = index.serialize();
   const loads: number[] = [];
@@ -116,6 +121,7 @@ function runSize(n: number): SizeResult {
   }
   const gd = {
     buildMs: Math.round(buildMs),
+    buildCpuMs: Math.round(buildCpuMs),
     warmLoadMs: r2(warmLoadMs),
     heapMB: r2(heapMB),
     indexMB: r2(data.byteLength / 2 ** 20),
@@ -159,7 +165,7 @@ function runSize(n: number): SizeResult {
 }
 
 const results: SizeResult[] = [];
-log(`search bench on Node ${process.version}, sizes ${sizes.join(', ')}`);
+log(`search bench on Node ${process.version}, sizes ${sizes.join(', ')}; load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 for (const n of sizes) results.push(runSize(n));
 
 const rows: string[] = [];

@@ -68,8 +68,11 @@ export function compact(text: string): string {
 
 /** Compact form of text that is already NFC (internal hot path: no normalisation pass). */
 export function compactNFC(text: string): string {
-  return text.toLowerCase().replace(NOT_WORD_CHAR, '');
+  const lower = HAS_UPPER.test(text) ? text.toLowerCase() : text;
+  return lower.replace(NOT_WORD_CHAR, '');
 }
+
+const HAS_UPPER = /[A-Z\u00c0-\u04ff]/;
 
 /**
  * Compact form of `text` plus, for each compact character, its offset in `text` (which must
@@ -334,7 +337,10 @@ const PARTICLES = ['으로', '에서', '에게', '까지', '부터', '이나', '
 );
 
 /** The word without a trailing particle (`주차권을` → `주차권`), or null when none / too short. */
+const PARTICLE_ENDS = new Set(PARTICLES.map((p) => p[p.length - 1]));
+
 export function stripParticle(word: string): string | null {
+  if (!PARTICLE_ENDS.has(word[word.length - 1])) return null;
   for (const p of PARTICLES) {
     if (word.length - p.length >= 2 && word.endsWith(p)) return word.slice(0, word.length - p.length);
   }

@@ -53,7 +53,7 @@ export interface SearchResponse {
 }
 
 /** Bumped whenever the serialized layout or the indexing rules change. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 const MAGIC = 0x47445358; // 'GDSX'
 const DEFAULT_LIMIT = 20;
@@ -108,6 +108,40 @@ class U32 {
   }
 }
 
+/** Open-addressing hash map from bigram key (uint32) to id; -1 when absent. */
+class KeyTable {
+  private keys = new Uint32Array(1 << 17);
+  private vals = new Int32Array(1 << 17).fill(-1);
+  private n = 0;
+  get(k: number): number {
+    const mask = this.keys.length - 1;
+    let i = Math.imul(k, 0x9e3779b1) >>> 0 & mask;
+    for (;;) {
+      const v = this.vals[i];
+      if (v < 0) return -1;
+      if (this.keys[i] === k) return v;
+      i = (i + 1) & mask;
+    }
+  }
+  set(k: number, v: number): void {
+    if ((this.n + 1) * 2 > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let i = Math.imul(k, 0x9e3779b1) >>> 0 & mask;
+    while (this.vals[i] >= 0) i = (i + 1) & mask;
+    this.keys[i] = k;
+    this.vals[i] = v;
+    this.n++;
+  }
+  private grow(): void {
+    const ok = this.keys;
+    const ov = this.vals;
+    this.keys = new Uint32Array(ok.length * 2);
+    this.vals = new Int32Array(ov.length * 2).fill(-1);
+    this.n = 0;
+    for (let i = 0; i < ok.length; i++) if (ov[i] >= 0) this.set(ok[i], ov[i]);
+  }
+}
+
 function bigramKey(s: string, i: number): number {
   return s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
 }
@@ -115,16 +149,20 @@ function bigramKey(s: string, i: number): number {
 // ---------------------------------------------------------------------------------------------
 // Build
 
-function buildCore(docs: PreparedDoc[]): Core {
+/** Builds from docs produced one at a time (a prepared doc is garbage as soon as it is interned). */
+function buildCore(count: number, docAt: (i: number) => PreparedDoc): Core {
   const segIds = new Map<string, number>();
   const segTexts: string[] = [];
   const labelIds = new Map<string, number>();
   const labels: string[] = [];
-  const entStart = new Uint32Array(docs.length + 1);
+  const entStart = new Uint32Array(count + 1);
+  const metaList: VersionMeta[] = [];
   const entField = new U32();
   const entLabel = new U32();
   const entSeg = new U32();
-  docs.forEach((d, v) => {
+  for (let v = 0; v < count; v++) {
+    const d = docAt(v);
+    metaList.push(d.meta);
     entStart[v] = entSeg.n;
     for (const e of d.entries) {
       let s = segIds.get(e.text);
@@ -143,8 +181,8 @@ function buildCore(docs: PreparedDoc[]): Core {
       entLabel.push(l);
       entSeg.push(s);
     }
-  });
-  entStart[docs.length] = entSeg.n;
+  }
+  entStart[count] = entSeg.n;
   segIds.clear();
   const nSeg = segTexts.length;
   const nEnt = entSeg.n;
@@ -169,7 +207,7 @@ function buildCore(docs: PreparedDoc[]): Core {
   const segAll = flatten(segTexts.join(''));
 
   // Bigram postings: pass 1 collects each segment's distinct keys, pass 2 lays them out.
-  const keyIds = new Map<number, number>();
+  const keyIds = new KeyTable();
   const keyList: number[] = [];
   let counts = new Uint32Array(1 << 16);
   let lastSeg = new Int32Array(1 << 16).fill(-1);
@@ -183,7 +221,7 @@ function buildCore(docs: PreparedDoc[]): Core {
     for (let i = 0; i + 1 < c.length; i++) {
       const k = bigramKey(c, i);
       let id = keyIds.get(k);
-      if (id === undefined) {
+      if (id < 0) {
         id = keyList.length;
         keyIds.set(k, id);
         keyList.push(k);
@@ -226,9 +264,9 @@ function buildCore(docs: PreparedDoc[]): Core {
   }
 
   // Vocabulary: words (and particle-stripped stems), titles, category names.
-  for (const d of docs) {
-    bump(vocabCount, compact(d.meta.title), 1);
-    for (const c of d.meta.category) bump(vocabCount, compact(c), 1);
+  for (const m of metaList) {
+    bump(vocabCount, compact(m.title), 1);
+    for (const c of m.category) bump(vocabCount, compact(c), 1);
   }
   const words = [...vocabCount.entries()].filter(([w]) => w.length >= 2 && w.length <= 24 && (/[가-힣]/.test(w) || /^[a-z]{3,}$/.test(w)));
   words.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -236,7 +274,7 @@ function buildCore(docs: PreparedDoc[]): Core {
   const vocabAll = flatten('\n' + words.map(([w]) => w).join('\n') + '\n');
 
   // Metadata through JSON: real copies, nothing pinned.
-  const metas = JSON.parse(JSON.stringify(docs.map((d) => d.meta))) as VersionMeta[];
+  const metas = JSON.parse(JSON.stringify(metaList)) as VersionMeta[];
   return {
     metas,
     labels: JSON.parse(JSON.stringify(labels)) as string[],
@@ -260,9 +298,12 @@ function bump(m: Map<string, number>, w: string, n: number): void {
   if (w) m.set(w, (m.get(w) ?? 0) + n);
 }
 
+const ALL_HANGUL = /^[가-힣]+$/;
+
 function collectWords(text: string, into: Map<string, number>): void {
   for (const raw of text.split(' ')) {
-    const w = compact(raw);
+    if (raw.length < 2) continue;
+    const w = ALL_HANGUL.test(raw) ? raw : compactNFC(raw);
     if (w.length < 2 || w.length > 24) continue;
     bump(into, w, 1);
     const stem = stripParticle(w);
@@ -364,7 +405,7 @@ export class SearchIndex {
   private guideIds: string[];
   private vocabStarts: Uint32Array;
   private vocabChoAll: string;
-  private jamoBuckets: Map<number, number[]> | null = null;
+  private bySyllable: Map<string, number[]> | null = null;
   private vocabJamo: string[] | null = null;
   private eligCache: { key: string; elig: Uint8Array } | null = null;
   // Scratch arrays (per search), sized by version count.
@@ -409,8 +450,8 @@ export class SearchIndex {
   }
 
   static build(docs: SearchDocInput[], options?: { synonyms?: SynonymTable }): SearchIndex {
-    const prepared = docs.map((d) => prepareDoc(d.version, d.summary, d.isCurrent));
-    return new SearchIndex(buildCore(prepared), options?.synonyms);
+    const core = buildCore(docs.length, (i) => prepareDoc(docs[i].version, docs[i].summary, docs[i].isCurrent));
+    return new SearchIndex(core, options?.synonyms);
   }
 
   /** Number of indexed guide versions. */
@@ -567,28 +608,42 @@ export class SearchIndex {
   }
 
   private ensureJamo(): void {
-    if (this.jamoBuckets) return;
+    if (this.bySyllable) return;
     const n = this.vocabStarts.length;
     this.vocabJamo = new Array<string>(n);
-    this.jamoBuckets = new Map();
+    this.bySyllable = new Map();
     for (let i = 0; i < n; i++) {
-      const j = jamoOf(this.word(i));
-      this.vocabJamo[i] = j;
-      const b = this.jamoBuckets.get(j.length) ?? [];
-      b.push(i);
-      this.jamoBuckets.set(j.length, b);
+      const w = this.word(i);
+      this.vocabJamo[i] = jamoOf(w);
+      const seen = new Set<string>();
+      for (const ch of w) {
+        if (seen.has(ch)) continue;
+        seen.add(ch);
+        const list = this.bySyllable.get(ch);
+        if (list) list.push(i);
+        else this.bySyllable.set(ch, [i]);
+      }
     }
   }
 
+  /**
+   * Index words within one jamo edit (two for long words). A one-jamo typo leaves every other
+   * character intact, so candidates are the words sharing a character with the term; only
+   * those are compared.
+   */
   private typoCandidates(term: string, limit: number): string[] {
     if (!(/[가-힣]/.test(term) && term.length >= 2) && !/^[a-z]{4,}$/.test(term)) return [];
     this.ensureJamo();
     const q = jamoOf(term);
-    const maxDist = q.length >= 10 ? 2 : 1;
+    const maxDist = q.length >= 12 ? 2 : 1;
+    const seen = new Set<number>();
     const hits: { i: number; d: number }[] = [];
-    for (let len = q.length - maxDist; len <= q.length + maxDist; len++) {
-      for (const i of this.jamoBuckets!.get(len) ?? []) {
+    for (const ch of new Set(term)) {
+      for (const i of this.bySyllable!.get(ch) ?? []) {
+        if (seen.has(i)) continue;
+        seen.add(i);
         const w = this.vocabJamo![i];
+        if (Math.abs(w.length - q.length) > maxDist) continue;
         const d = withinOneEdit(q, w) ? (q === w ? 0 : 1) : maxDist > 1 ? boundedEditDistance(q, w, maxDist) : 99;
         if (d <= maxDist) hits.push({ i, d });
       }
@@ -913,18 +968,23 @@ export class SearchIndex {
   update(changed: SearchDocInput[], removedPaths: string[]): void {
     const drop = new Set<string>(removedPaths);
     for (const c of changed) drop.add(c.summary.path ?? c.version.path);
-    const kept: PreparedDoc[] = [];
     const { metas, entStart, entField, entLabel, entSeg, labels } = this.core;
-    for (let v = 0; v < metas.length; v++) {
-      if (drop.has(metas[v].path)) continue;
+    const keptVersions: number[] = [];
+    for (let v = 0; v < metas.length; v++) if (!drop.has(metas[v].path)) keptVersions.push(v);
+    // Unchanged versions are rebuilt from their stored segments; only changed files are parsed.
+    const docAt = (i: number): PreparedDoc => {
+      if (i >= keptVersions.length) {
+        const c = changed[i - keptVersions.length];
+        return prepareDoc(c.version, c.summary, c.isCurrent);
+      }
+      const v = keptVersions[i];
       const entries = [];
       for (let e = entStart[v]; e < entStart[v + 1]; e++) {
         entries.push({ field: entField[e], label: labels[entLabel[e]], text: this.segText(entSeg[e]) });
       }
-      kept.push({ meta: metas[v], entries });
-    }
-    for (const c of changed) kept.push(prepareDoc(c.version, c.summary, c.isCurrent));
-    const fresh = new SearchIndex(buildCore(kept), this.synonyms);
+      return { meta: metas[v], entries };
+    };
+    const fresh = new SearchIndex(buildCore(keptVersions.length + changed.length, docAt), this.synonyms);
     Object.assign(this, fresh);
   }
 
@@ -940,8 +1000,8 @@ export class SearchIndex {
     const enc = new TextEncoder();
     const blobs: Uint8Array[] = [
       enc.encode(header),
-      enc.encode(c.segAll),
-      enc.encode(c.vocabAll),
+      utf16(c.segAll),
+      utf16(c.vocabAll),
       ...ARRAY_NAMES.map((n) => new Uint8Array(c[n].buffer, c[n].byteOffset, c[n].byteLength)),
     ];
     let total = 12;
@@ -994,16 +1054,15 @@ export class SearchIndex {
     const arrays = {} as Record<(typeof ARRAY_NAMES)[number], Uint32Array | Uint8Array>;
     ARRAY_NAMES.forEach((n, i) => {
       const b = blobs[3 + i];
-      // Own copy: the cache file buffer can then be collected.
-      const copy = new Uint8Array(b.length);
-      copy.set(b);
-      arrays[n] = n === 'entField' ? copy : new Uint32Array(copy.buffer, 0, copy.length / 4);
+      // Views into the (4-byte aligned) buffer: no copy, the loaded bytes are the index.
+      if (n !== 'entField' && b.length % 4 !== 0) throw new Error('search index: bad array block');
+      arrays[n] = n === 'entField' ? b : new Uint32Array(b.buffer, b.byteOffset, b.length / 4);
     });
     const core: Core = {
       metas,
       labels: header.labels,
-      segAll: dec.decode(blobs[1]),
-      vocabAll: dec.decode(blobs[2]),
+      segAll: fromUtf16(blobs[1]),
+      vocabAll: fromUtf16(blobs[2]),
       ...(arrays as unknown as Arrays),
     };
     validate(core);
@@ -1025,6 +1084,20 @@ function validate(c: Core): void {
     c.postStart.length === c.keys.length + 1 &&
     c.postStart[c.keys.length] === c.postings.length;
   if (!ok) throw new Error('search index: inconsistent data');
+}
+
+/** Raw UTF-16LE: Korean is 2 bytes a character (3 in UTF-8) and decodes at memory speed. */
+function utf16(s: string): Uint8Array {
+  const u = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) u[i] = s.charCodeAt(i);
+  return new Uint8Array(u.buffer);
+}
+
+const UTF16 = new TextDecoder('utf-16le');
+
+function fromUtf16(b: Uint8Array): string {
+  if (b.length % 2) throw new Error('search index: bad text block');
+  return UTF16.decode(b);
 }
 
 function pad4(n: number): number {

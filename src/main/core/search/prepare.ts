@@ -53,10 +53,12 @@ const MIN_SEGMENT = 12;
 
 /** Splits text into sentence-sized segments with collapsed whitespace. */
 export function splitSegments(text: string): string[] {
-  const flat = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  // Guide text is NFC by contract; normalise only when decomposed jamo or combining marks show up.
+  const nfc = /[\u1100-\u11ff\u0300-\u036f]/.test(text) ? text.normalize('NFC') : text;
+  const flat = /\s\s|[\t\n\r\f\v\u00a0]/.test(nfc) ? nfc.replace(/\s+/g, ' ').trim() : nfc.trim();
   if (!flat) return [];
   if (flat.length <= MAX_SEGMENT) return [flat];
-  const parts = flat.split(/(?<=[.?!。])\s+|\s+(?=[-·•※*]\s)/);
+  const parts = sentences(flat);
   const out: string[] = [];
   let buf = '';
   const flush = () => {
@@ -80,6 +82,26 @@ export function splitSegments(text: string): string[] {
   }
   flush();
   return out.filter((s) => s.length > 0);
+}
+
+/** Cuts after `.`, `?`, `!` followed by a space, and before a ` - ` / ` · ` / ` * ` list marker. */
+function sentences(flat: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 1; i + 1 < flat.length; i++) {
+    if (flat.charCodeAt(i) !== 32) continue;
+    const prev = flat[i - 1];
+    const next = flat[i + 1];
+    const cut =
+      prev === '.' || prev === '?' || prev === '!' || prev === '。' ||
+      ((next === '-' || next === '·' || next === '•' || next === '※' || next === '*') && flat.charCodeAt(i + 2) === 32);
+    if (cut) {
+      if (i > start) out.push(flat.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (start < flat.length) out.push(flat.slice(start));
+  return out;
 }
 
 export function prepareDoc(version: GuideVersion, summary: VersionSummary, isCurrent: boolean): PreparedDoc {
@@ -113,8 +135,8 @@ export function prepareDoc(version: GuideVersion, summary: VersionSummary, isCur
     const label = `정책: ${policyName(row.text)}`;
     push(3, label, row.text);
     for (const n of row.notes) push(3, label, n);
-    const phonesInText = compactDigits(row.text + ' ' + row.notes.join(' '));
-    const extra = row.phones.filter((p) => !phonesInText.includes(p.replace(/\D/g, '')));
+    const rowText = row.text + ' ' + row.notes.join(' ');
+    const extra = row.phones.filter((p) => !rowText.includes(p) && !rowText.includes(p.replace(/-/g, '')));
     if (extra.length) push(3, label, extra.join(' '));
   }
   if (version.question) push(4, '질문', version.question);
@@ -130,13 +152,6 @@ export function prepareDoc(version: GuideVersion, summary: VersionSummary, isCur
       for (const n of b.notes) push(5, label, n);
     }
   }
-  const phoneDigits = compactDigits(entries.map((e) => e.text).join(' '));
-  const loosePhones = version.phones.filter((p) => !phoneDigits.includes(p.replace(/\D/g, '')));
-  if (loosePhones.length) push(6, '본문', loosePhones.join(' '));
   push(6, '본문', version.plainText);
   return { meta, entries };
-}
-
-function compactDigits(s: string): string {
-  return s.replace(/\D/g, '');
 }
