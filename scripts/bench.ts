@@ -4,6 +4,7 @@
  * Needs `--expose-gc` for heap numbers; re-launches itself with it when missing.
  */
 import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import Fuse from 'fuse.js';
 import { SearchIndex } from '../src/main/core/search';
 import { generatePack, QUERY_TYPES, type LabelledQuery } from './bench/generate';
@@ -165,7 +166,7 @@ function runSize(n: number): SizeResult {
 }
 
 const results: SizeResult[] = [];
-log(`search bench on Node ${process.version}, sizes ${sizes.join(', ')}; load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+log(`search bench on Node ${process.version}, sizes ${sizes.join(', ')}; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 for (const n of sizes) results.push(runSize(n));
 
 const rows: string[] = [];

@@ -91,6 +91,7 @@ export class SearchService {
     this.fingerprint = fingerprint;
     this.error = null;
     this.pending = [];
+    this.state = 'building';
     const file = this.cacheFile(fingerprint);
     if (file) {
       const t0 = performance.now();
@@ -102,7 +103,6 @@ export class SearchService {
         return;
       }
     }
-    this.state = 'building';
     this.partial = this.index !== null;
     try {
       const t0 = performance.now();
@@ -136,7 +136,10 @@ export class SearchService {
     return new Promise<SearchIndex>((resolve, reject) => {
       this.worker?.terminate().catch(() => {});
       const path = this.opts.workerPath!;
-      const worker = new Worker(path, path.endsWith('.ts') ? { execArgv: ['--import', 'tsx'] } : {});
+      // A .ts entry (tests, `tsx` runs) is loaded through tsx's CommonJS hook; built apps pass .js.
+      const worker = path.endsWith('.ts')
+        ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(path)});`, { eval: true })
+        : new Worker(path);
       this.worker = worker;
       let settled = false;
       const finish = (fn: () => void) => {
