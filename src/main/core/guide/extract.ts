@@ -41,34 +41,39 @@ export function extractPhones(text: string): string[] {
   return out;
 }
 
-const UNIT = '(?:원|시|분|초|일|월|년|건|개|회|명|대|번|km|%)';
-// Placeholder tokens: digits and capital-O runs joined by - : . / with at least one O run; not part of a
-// Latin word (OK, ON, ZOOM) and not glued to other digits.
-const PLACEHOLDER_RE = new RegExp(
-  `(?<![A-Za-z0-9])(?:[0-9]*O+[0-9]*)(?:[-:./,](?:[0-9]*O+[0-9]*|[0-9]+))*(?:${UNIT})?(?![A-Za-z0-9])|(?<![A-Za-z0-9])[0-9]+(?:[-:./,](?:[0-9]*O+[0-9]*|[0-9]+))*[-:./][0-9]*O+[0-9]*(?:[-:./,](?:[0-9]*O+[0-9]*|[0-9]+))*(?:${UNIT})?(?![A-Za-z0-9])|[○◯]{2,}(?:${UNIT})?`,
-  'gu',
-);
+const UNITS = ['km', '원', '시', '분', '초', '일', '월', '년', '건', '개', '회', '명', '대', '번', '%'];
+// Candidate tokens: a run of digits, Latin letters, O-like circles and joiners, with an optional unit.
+// Scanning maximal runs keeps this linear on any input (no backtracking between alternatives).
+const TOKEN_RE = /[0-9A-Za-z○◯,:./-]+/gu;
+const GROUP_OK = /^(?:[0-9]*O+[0-9]*|[0-9]+|[○◯]+)$/u;
+const PARTICLE = /[의은는이가을를로에과와도만부까]/u;
 
 /**
- * Placeholders for blanks, written as capital-O runs (`OOO`, `20OO-OO-OO`, `OO:OO`, `OO원`) or circle runs
- * (`○○`). A lone `O` counts only with a unit (`O시`). A unit suffix is kept (`OO원`); a following
- * Hangul word is not (`OOO주차장` → `OOO`). Unique, in order of appearance.
+ * Placeholders for blanks, written as capital-O runs (`OOO`, `20OO-OO-OO`, `OO:OO`, `OO원`, `OO,OOO원`) or
+ * circle runs (`○○`). The letter O inside a Latin word (`OK`, `ON`, `ZOOM`, `O2O`) is not a blank; a
+ * lone `O` counts only with a unit (`O시`). A unit is kept when it ends the word or a particle follows
+ * (`OO원의`), not inside a longer word (`OO시청` → `OO`; `OOO주차장` → `OOO`). Unique, in order.
  */
 export function extractPlaceholders(text: string): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
-  for (const m of text.normalize('NFC').matchAll(PLACEHOLDER_RE)) {
-    let token = m[0];
-    const os = (token.match(/[O○◯]/g) ?? []).length;
-    const hasUnit = new RegExp(`${UNIT}$`, 'u').test(token);
-    if (os < 2 && !hasUnit) continue;
-    // A unit is kept only when it directly follows the O run (not `OOO주차장` → `OOO주`).
-    if (hasUnit) {
-      const after = text.normalize('NFC').slice((m.index ?? 0) + token.length, (m.index ?? 0) + token.length + 1);
-      // `OO원의`, `OO시에` keep the unit (a particle follows); `OO시청`, `OOO시간` do not (a longer word).
-      if (/[가-힣]/u.test(after) && !/[의은는이가을를로에과와도만부까]/u.test(after)) token = token.replace(new RegExp(`${UNIT}$`, 'u'), '');
-      if ((token.match(/[O○◯]/g) ?? []).length < 2 && !new RegExp(`${UNIT}$`, 'u').test(token)) continue;
-    }
+  const src = text.normalize('NFC');
+  for (const m of src.matchAll(TOKEN_RE)) {
+    let token = m[0].replace(/^[,:./-]+/, '').replace(/[,:./-]+$/, '');
+    if (!token || !/[O○◯]/u.test(token)) continue;
+    const groups = token.split(/[,:./-]/);
+    if (!groups.every((g) => GROUP_OK.test(g))) continue;
+    const os = (token.match(/[O○◯]/gu) ?? []).length;
+    // Unit directly after the token.
+    const end = (m.index ?? 0) + m[0].replace(/[,:./-]+$/, '').length;
+    const rest = src.slice(end, end + 3);
+    const unit = UNITS.find((u) => rest.startsWith(u));
+    if (unit) {
+      const after = rest.charAt(unit.length);
+      const inWord = /[가-힣A-Za-z]/u.test(after) && !PARTICLE.test(after);
+      if (!inWord) token += unit;
+      else if (os < 2) continue;
+    } else if (os < 2) continue;
     if (!seen.has(token)) {
       seen.add(token);
       out.push(token);

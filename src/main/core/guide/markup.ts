@@ -7,6 +7,22 @@ import type { GuideLink } from '../../../shared/guide';
 /** Circled numbers used as step markers: ①–⑳, ❶–❿, ➀–➉. */
 export const STEP_MARKER = /[\u2460-\u2473\u2776-\u277f\u2780-\u2789]/u;
 
+const SM = STEP_MARKER.source;
+/** `① 제목` at the start of a run: marker and the rest. */
+export const MARKER_AT_START = new RegExp(`^(${SM})\\s*(.*)$`, 'u');
+/** A bold run opening with a step marker, anywhere in a line. */
+export const BOLD_MARKER = new RegExp(`\\*\\*\\s*${SM}`, 'u');
+/** A line that starts with a step marker (optionally after `#` and `**`). */
+export const LINE_STARTS_WITH_MARKER = new RegExp(`^(?:#+\\s*)?(?:\\*\\*)?\\s*${SM}`, 'u');
+/** Split point before every bold step marker. */
+export const BEFORE_BOLD_MARKER = new RegExp(`(?=\\*\\*\\s*(?:${SM}))`, 'u');
+/** `**③ 제목**rest` */
+export const BOLD_MARKER_TITLE = new RegExp(`^\\*\\*\\s*(${SM}[^*]*)\\*\\*(.*)$`, 'u');
+/** `:::script` heads: `①`, `1.`, `1)` or nothing before the title. */
+export const SCRIPT_HEAD = new RegExp(`^(?:(${SM})|(\\d{1,2})[.)]?)?\\s*(.*)$`, 'u');
+/** One keycap emoji number. */
+export const KEYCAP_ONE = /[0-9#*]\uFE0F?\u20E3/u;
+
 export function stepNumber(marker: string): number {
   const c = marker.codePointAt(0) ?? 0;
   if (c >= 0x2460 && c <= 0x2473) return c - 0x2460 + 1;
@@ -24,7 +40,7 @@ export function normalizeSpaces(s: string): string {
 }
 
 // `[text](href "title")`; the href may hold balanced parentheses (`발생(휴대폰).md`) or be wrapped in <>.
-const LINK_RE = /\[((?:[^[\]\n]|\[[^\]\n]*\])*)\]\(\s*(?:<([^>\n]*)>|((?:[^()\s<>]|\([^()\s]*\))+))(?:\s+"[^"]*")?\s*\)/g;
+const LINK_RE = /\[((?:[^[\]\n]|\[[^[\]\n]*\])*)\]\(\s*(?:<([^>\n]*)>|((?:[^()\s<>]|\([^()\s]*\))+))(?:\s+"[^"]*")?\s*\)/g;
 const AUTOLINK_RE = /<((?:https?|mailto|tel):[^>\s]+)>/gi;
 const BARE_URL_RE = /(?<![(<\w/])https?:\/\/[^\s<>()\]]+[^\s<>()\].,!?'"]/gi;
 
@@ -157,7 +173,7 @@ export function splitScriptLine(rawLine: string): Piece[] {
       continue;
     }
     const atStart = pieces.length === 0;
-    const marker = new RegExp(`^(${STEP_MARKER.source})\\s*(.*)$`, 'u').exec(t);
+    const marker = MARKER_AT_START.exec(t);
     if (marker && (bold || atStart)) {
       const n = stepNumber(marker[1]);
       if (marker[2] === '') needTitle = { n };

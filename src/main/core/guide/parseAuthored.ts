@@ -5,7 +5,7 @@
 import { parseDocument } from 'yaml';
 import type { GuideVersion, IsoDate, Problem } from '../../../shared/guide';
 import { extractDates, extractPhones, extractPlaceholders } from './extract';
-import { STEP_MARKER, collectLinks, markdownToPlain, normalizeSpaces, splitScriptLine, stepNumber, stripInline } from './markup';
+import { SCRIPT_HEAD, collectLinks, markdownToPlain, normalizeSpaces, splitScriptLine, stepNumber, stripInline } from './markup';
 import { PolicyCollector, splitCategory, splitSteps, splitTableRow } from './parseExport';
 import { ScriptBuilder } from './scriptBuilder';
 import { guideIdFromTitle, parseLooseDate, splitArchivePrefix } from './title';
@@ -138,7 +138,7 @@ export function parseAuthored(path: string, text: string): { version: GuideVersi
       flushTable();
       inScript = true;
       const head = open[1].trim();
-      const m = new RegExp(`^(?:(${STEP_MARKER.source})|(\\d{1,2})[.)]?)?\\s*(.*)$`, 'u').exec(head);
+      const m = SCRIPT_HEAD.exec(head);
       let n = m?.[1] ? stepNumber(m[1]) : m?.[2] ? Number(m[2]) : 0;
       if (!n) n = autoStep + 1;
       autoStep = n;

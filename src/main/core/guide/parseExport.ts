@@ -6,7 +6,12 @@
 import type { GuideVersion, PolicyRow, Problem } from '../../../shared/guide';
 import { extractDates, extractPhones, extractPlaceholders } from './extract';
 import {
+  BEFORE_BOLD_MARKER,
+  BOLD_MARKER,
+  BOLD_MARKER_TITLE,
   KEYCAP,
+  KEYCAP_ONE,
+  LINE_STARTS_WITH_MARKER,
   REFERENCE_LABEL,
   STEP_MARKER,
   collectLinks,
@@ -117,7 +122,7 @@ function sectionOf(l: Logical): Section | null {
   const t = bareText(l.raw);
   if (!t || t.length > 40) return null;
   if (STEP_MARKER.test(t.charAt(0))) return null;
-  const keycap = new RegExp(KEYCAP.source, 'u').test(t);
+  const keycap = KEYCAP_ONE.test(t);
   const boldOnly = l.kind === 'text' && /^\s*\*\*[^*]+\*\*\s*$/.test(l.raw);
   if (!keycap && l.kind !== 'heading' && !boldOnly) return null;
   const words = t.replace(KEYCAP, '').trim();
@@ -289,9 +294,9 @@ function cleanMarkdown(logical: Logical[], skip: Set<number>): string {
     }
     const raw = l.raw;
     // Split before every bold step marker that is not at the start of the line.
-    const chunks = raw.split(new RegExp(`(?=\\*\\*\\s*(?:${STEP_MARKER.source}))`, 'u')).filter((c) => c.trim());
+    const chunks = raw.split(BEFORE_BOLD_MARKER).filter((c) => c.trim());
     chunks.forEach((chunk, ci) => {
-      const stepBold = new RegExp(`^\\*\\*\\s*(${STEP_MARKER.source}[^*]*)\\*\\*(.*)$`, 'u').exec(chunk.trim());
+      const stepBold = BOLD_MARKER_TITLE.exec(chunk.trim());
       if (stepBold && (ci > 0 || l.kind === 'text' || l.kind === 'heading')) {
         blank();
         push(`### ${stripInline(stepBold[1])}${stepBold[2].trim() && /^\s*(\[|\*\*\[)/.test(stepBold[2]) ? ` ${stepBold[2].trim()}` : ''}`);
@@ -368,7 +373,7 @@ export function parseExport(path: string, text: string): { version: GuideVersion
         policies.addTable(l.rows);
         continue;
       }
-      if (section === 'script' || l.rows.some((r) => r.some((c) => new RegExp(`\\*\\*\\s*${STEP_MARKER.source}`, 'u').test(c)))) {
+      if (section === 'script' || l.rows.some((r) => r.some((c) => BOLD_MARKER.test(c)))) {
         if (section !== 'script') enter('script');
         builder.paragraphBreak();
         for (const r of l.rows) {
@@ -427,7 +432,7 @@ export function parseExport(path: string, text: string): { version: GuideVersion
       enter(sec);
       continue;
     }
-    if (section !== 'script' && new RegExp(`^(?:#+\\s*)?(?:\\*\\*)?\\s*${STEP_MARKER.source}`, 'u').test(l.raw.trim())) enter('script');
+    if (section !== 'script' && LINE_STARTS_WITH_MARKER.test(l.raw.trim())) enter('script');
     if (section === 'script') {
       builder.feed(splitScriptLine(l.kind === 'heading' ? `${'#'.repeat(l.level)} ${l.raw}` : l.raw));
       if (l.kind === 'heading') builder.paragraphBreak();
