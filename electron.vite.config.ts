@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'electron-vite';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 
 /**
  * The production Content-Security-Policy, written into the built index.html. The dev server
@@ -23,7 +24,7 @@ function contentSecurityPolicy(): Plugin {
   return {
     name: 'guidedesk-csp',
     apply: 'build',
-    transformIndexHtml: (html) =>
+    transformIndexHtml: (html: string) =>
       html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
   };
 }

@@ -115,7 +115,9 @@ export class ContentLibrary extends EventEmitter<{ changed: [LibraryChange]; err
       .then((change) => {
         if (change.snapshot.fingerprint !== before) this.emit('changed', change);
       })
-      .catch((error: unknown) => this.emit('error', error instanceof Error ? error : new Error(String(error))))
+      .catch((error: unknown) => {
+        this.emit('error', error instanceof Error ? error : new Error(String(error)));
+      })
       .finally(() => {
         this.reloading = null;
       });
