@@ -128,3 +128,34 @@ describe('parseGuide never throws', () => {
     );
   });
 });
+
+describe('authored policy section', () => {
+  it('rows from - items, ㄴ and indented items as row notes, * / ※ lines as notes, tables as rows', () => {
+    const text = [
+      '---',
+      'title: 정책 예시',
+      'category: 공통 ▶ 예시',
+      '---',
+      '## 정책 및 참고사항',
+      '- 첫째 정책 → 안내',
+      '  - ㄴ 관제센터 02-6925-0023',
+      '  - 들여쓴 항목도 메모',
+      '  * 들여쓴 별표 메모',
+      '- 둘째 정책',
+      '※ 정책 전체에 대한 메모',
+      '',
+      '| 구분 | 처리 |',
+      '| --- | --- |',
+      '| 셋째 | 센터 연락 |',
+    ].join('\n');
+    const v = parseGuide('a.md', text).version!;
+    expect(v.policies).toEqual([
+      { text: '첫째 정책 → 안내', notes: ['관제센터 02-6925-0023', '들여쓴 항목도 메모', '들여쓴 별표 메모'], phones: ['02-6925-0023'] },
+      { text: '둘째 정책', notes: [], phones: [] },
+      { text: '셋째 → 센터 연락', notes: [], phones: [] },
+    ]);
+    expect(v.notes).toEqual(['정책 전체에 대한 메모']);
+    expect(v.category).toEqual(['공통', '예시']);
+    expect(v.categoryOptions).toEqual([]);
+  });
+});

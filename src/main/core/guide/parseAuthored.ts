@@ -187,7 +187,14 @@ export function parseAuthored(path: string, text: string): { version: GuideVersi
       continue;
     }
     if (section === 'policy') {
-      const item = /^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$/u.exec(line);
+      // `*` / `※` lines are notes: indented under a row they belong to it, at the top level to the guide.
+      const starNote = /^(\s*)(?:\*|※)\s*(.+)$/u.exec(line);
+      if (starNote && !/^\s*\*\*/.test(line)) {
+        if (starNote[1].length >= 2) policies.add(`ㄴ ${starNote[2]}`);
+        else notes.push(stripInline(starNote[2]));
+        continue;
+      }
+      const item = /^(\s*)(?:[-+]|\d+[.)])\s+(.*)$/u.exec(line);
       if (item) {
         const content = item[2];
         if (item[1].length >= 2) policies.add(/^\s*(?:ㄴ|└|↳|※|\*)/u.test(stripInline(content)) ? content : `ㄴ ${content}`);
