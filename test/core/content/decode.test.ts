@@ -74,6 +74,15 @@ describe('decodeGuideBytes', () => {
     expect(r.text).not.toContain('\r');
   });
 
+  it('UTF-16 without a BOM is recognised with a warning', () => {
+    const le = utf16(SAMPLE, true).subarray(2);
+    const r = ok(le);
+    expect(r.encoding).toBe('utf-16le');
+    expect(r.text).toBe(SAMPLE);
+    expect(r.problems.map((p) => p.code)).toEqual(['encoding-utf16-no-bom']);
+    expect(ok(utf16(SAMPLE, false).subarray(2)).encoding).toBe('utf-16be');
+  });
+
   it('binary files are errors', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48]);
     const r = decodeGuideBytes(png);

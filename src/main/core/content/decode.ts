@@ -82,6 +82,15 @@ export function decodeGuideBytes(bytes: Uint8Array): DecodeResult {
   if (body.length === 0 || isWhitespaceOnly(body)) {
     return { ok: false, problem: { severity: 'error', code: 'empty-file', message: 'The file is empty or holds only whitespace. Write the guide content or delete the file.' } };
   }
+  const bomless = guessBomlessUtf16(body);
+  if (bomless) {
+    problems.push({
+      severity: 'warning',
+      code: 'encoding-utf16-no-bom',
+      message: `The file is UTF-16 (${bomless.encoding === 'utf-16le' ? 'LE' : 'BE'}) without a byte order mark. Save it as UTF-8.`,
+    });
+    return finish(bomless.text, bomless.encoding, problems);
+  }
   if (looksBinary(body)) {
     return { ok: false, problem: { severity: 'error', code: 'binary-file', message: 'The file looks binary (NUL or control bytes), not a Markdown guide. Remove it from the content folder.' } };
   }
@@ -109,6 +118,37 @@ export function decodeGuideBytes(bytes: Uint8Array): DecodeResult {
     message: 'The file is not UTF-8; it was read as CP949 (EUC-KR). Save it as UTF-8 to avoid mistakes.',
   });
   return finish(cp949, 'cp949', problems);
+}
+
+/**
+ * UTF-16 without a BOM shows NUL bytes in every other position for ASCII text. Accepted only when the
+ * decoded text is clean (no control characters) and mostly Hangul, ASCII and common punctuation.
+ */
+function guessBomlessUtf16(bytes: Uint8Array): { text: string; encoding: 'utf-16le' | 'utf-16be' } | null {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  const n = Math.min(bytes.length, 4096);
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  if (evenNul === 0 && oddNul === 0) return null;
+  const littleEndian = oddNul >= evenNul;
+  if ((littleEndian ? evenNul : oddNul) > n / 200) return null;
+  let text: string;
+  try {
+    text = new TextDecoder(littleEndian ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+  if (controlRatio(text) > 0) return null;
+  let good = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    if ((c >= 0x20 && c < 0x7f) || c === 10 || c === 13 || c === 9 || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0x3130 && c <= 0x318f) || (c >= 0x2000 && c <= 0x2bff) || c === 0xa0 || c === 0xb7) good++;
+  }
+  return good / Math.max(1, text.length) >= 0.9 ? { text, encoding: littleEndian ? 'utf-16le' : 'utf-16be' } : null;
 }
 
 function isAscii(text: string): boolean {
