@@ -63,3 +63,30 @@ describe('buildLibrary', () => {
     expect(reports[0].problems.map((p) => p.code)).toEqual(expect.arrayContaining(['no-title', 'no-category', 'no-scripts']));
   });
 });
+
+describe('the seed in other encodings and line ends parses identically', () => {
+  const name = '(보관-24.12.5)이중결제 취소요청(타사 주차권).md';
+  const text = readFileSync(join(FIXTURES, name), 'utf8');
+  const reference = buildLibrary([{ path: name, bytes: enc.encode(text) }]).versions[0];
+  const crlf = text.replace(/\n/g, '\r\n');
+  const utf16 = (s: string, le: boolean) => {
+    const b = new Uint8Array(2 + s.length * 2);
+    b.set(le ? [0xff, 0xfe] : [0xfe, 0xff]);
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      b[2 + 2 * i] = le ? c & 0xff : c >> 8;
+      b[3 + 2 * i] = le ? c >> 8 : c & 0xff;
+    }
+    return b;
+  };
+  it.each([
+    ['utf-8-bom', new Uint8Array([0xef, 0xbb, 0xbf, ...enc.encode(crlf)])],
+    ['utf-16le', utf16(crlf, true)],
+    ['utf-16be', utf16(text.replace(/\n/g, '\r'), false)],
+    ['utf-8', enc.encode(text.normalize('NFD'))],
+  ] as const)('%s', (encoding, bytes) => {
+    const { versions, reports } = buildLibrary([{ path: name.normalize('NFD'), bytes }]);
+    expect(reports[0]).toMatchObject({ path: name, status: 'ok', encoding });
+    expect(versions[0]).toEqual(reference);
+  });
+});
