@@ -47,7 +47,9 @@ function Shell() {
   const focusAfterOpen = useRef<'heading' | null>(null);
   const contentRef = useRef<HTMLElement>(null);
   const latest = useRef({ query, filters, guide });
-  latest.current = { query, filters, guide };
+  useEffect(() => {
+    latest.current = { query, filters, guide };
+  }, [query, filters, guide]);
 
   // ---- library ---------------------------------------------------------------------------
   const loadLibrary = useCallback(() => {

@@ -19,21 +19,22 @@ export interface ChangesPaneProps {
 const kindNames: Record<string, string> = { archived: '보관됨', effective: '적용 시작', dated: '일부 적용일' };
 
 export function ChangesPane({ today, since, onSince, onOpen, onCompare, refreshToken }: ChangesPaneProps) {
-  const [entries, setEntries] = useState<ChangeDigestEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [answer, setAnswer] = useState<{ since: string; entries: ChangeDigestEntry[] | null; error: string | null } | null>(null);
 
   useEffect(() => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(since)) return;
     let live = true;
-    setError(null);
     api.changesSince({ since }).then(
-      (e) => live && setEntries(e),
-      (e: Error) => live && setError(e.message),
+      (entries) => live && setAnswer({ since, entries, error: null }),
+      (e: Error) => live && setAnswer({ since, entries: null, error: e.message }),
     );
     return () => {
       live = false;
     };
   }, [since, refreshToken]);
+  // Only the answer for the date on screen is shown.
+  const entries = answer?.since === since ? answer.entries : null;
+  const error = answer?.since === since ? answer.error : null;
 
   const presets: { label: string; date: string }[] = [
     { label: '최근 30일', date: addDays(today, -30) },

@@ -60,20 +60,21 @@ function ChangeBody({ change }: { change: DiffChange }) {
 }
 
 export function DiffPane({ from, to, history, onChange, onOpen, onBack }: DiffPaneProps) {
-  const [diff, setDiff] = useState<DiffView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [answer, setAnswer] = useState<{ key: string; diff: DiffView | null; error: string | null } | null>(null);
+  const key = `${from}\n${to}`;
 
   useEffect(() => {
     let live = true;
-    setError(null);
     api.diffVersions({ from, to }).then(
-      (d) => live && setDiff(d),
-      (e: Error) => live && setError(e.message),
+      (diff) => live && setAnswer({ key: `${from}\n${to}`, diff, error: null }),
+      (e: Error) => live && setAnswer({ key: `${from}\n${to}`, diff: null, error: e.message }),
     );
     return () => {
       live = false;
     };
   }, [from, to]);
+  const diff = answer?.key === key ? answer.diff : null;
+  const error = answer?.key === key ? answer.error : null;
 
   const bySection = new Map<DiffSection, DiffChange[]>();
   for (const c of diff?.changes ?? []) {

@@ -89,7 +89,7 @@ function GuideOption({ guide }: { guide: GuideListItem }) {
   );
 }
 
-export function SearchPane(props: SearchPaneProps) {
+export function SearchPane({ inputRef, ...props }: SearchPaneProps) {
   const { query, response, items, selected, filters, categories } = props;
   const searching = query.trim() !== '';
   const hasList = items.length > 0;
@@ -103,7 +103,7 @@ export function SearchPane(props: SearchPaneProps) {
         </label>
         <input
           id="search-input"
-          ref={props.inputRef}
+          ref={inputRef}
           data-testid="search-input"
           type="search"
           role="combobox"
