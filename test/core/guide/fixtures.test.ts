@@ -158,3 +158,34 @@ describe('every fixture', () => {
     }
   });
 });
+
+describe('small export variations', () => {
+  it('Q1./A1., > separators, a parenthesis after a bold title, <br> and &nbsp; in paragraphs, title|script table rows', () => {
+    const text = [
+      '# 테스트 가이드',
+      '',
+      '**상담 유형 : 공통 > 테스트 > 예시 > 가/나**',
+      '',
+      '**Q1. 질문입니다.**',
+      '',
+      '**A1.**',
+      '',
+      '**① 기본안내**(감성케어) 안녕하세요, 고객님.<br>무엇을 도와드릴까요?&nbsp;감사합니다.',
+      '',
+      '| **② 확인** | 확인해 보겠습니다. |',
+      '| --- | --- |',
+      '| **③ 종료** | 감사합니다. |',
+    ].join('\n');
+    const { version, problems } = parseGuide('a.md', text);
+    expect(problems).toEqual([]);
+    const v = version!;
+    expect(v.category).toEqual(['공통', '테스트', '예시']);
+    expect(v.categoryOptions).toEqual(['가', '나']);
+    expect(v.question).toBe('질문입니다.');
+    expect(v.scripts.map((s) => [s.step, s.title, s.text])).toEqual([
+      [1, '기본안내 (감성케어)', '안녕하세요, 고객님.\n무엇을 도와드릴까요? 감사합니다.'],
+      [2, '확인', '확인해 보겠습니다.'],
+      [3, '종료', '감사합니다.'],
+    ]);
+  });
+});

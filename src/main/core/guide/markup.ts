@@ -89,8 +89,15 @@ export function stripEmphasis(s: string): string {
 }
 
 /** Inline Markdown to plain text: links unwrapped, emphasis and escapes removed, `<br>` as a space, spaces collapsed. */
+const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
+
+/** The few HTML entities exports leave behind (`&nbsp;`, `&amp;` …). */
+export function decodeEntities(s: string): string {
+  return s.replace(/&(nbsp|amp|lt|gt|quot|apos|#39);/g, (_w, name: string) => ENTITIES[name] ?? _w);
+}
+
 export function stripInline(s: string): string {
-  const t = unescapeMarkdown(stripEmphasis(unwrapLinks(normalizeSpaces(s)))).replace(/<br\s*\/?>/gi, ' ');
+  const t = decodeEntities(unescapeMarkdown(stripEmphasis(unwrapLinks(normalizeSpaces(s))))).replace(/<br\s*\/?>/gi, ' ');
   return t.replace(/\s+/g, ' ').trim();
 }
 
@@ -168,6 +175,11 @@ export function splitScriptLine(rawLine: string): Piece[] {
     // In a heading that opens with a step marker, short non-note text after the title still belongs to
     // the title (`### ❸ 원격 해제 **(25.4.1부터 적용)**`); a sentence is script text.
     const last = pieces[pieces.length - 1];
+    // `**① 기본안내**(감성케어)` / `**④ 쿠폰 지급** (24.11.27부터 적용)`: a parenthesis right after the title.
+    if (pieces.length === 1 && last.k === 'step' && /^\([^()]{1,40}\)$/u.test(t)) {
+      last.title = `${last.title} ${t}`.trim();
+      continue;
+    }
     if (isHeading && pieces.length === 1 && last.k === 'step' && !/^(?:※|\*|>|\\\*)/u.test(t) && t.length <= 40 && !/[다요까죠][.?!]$|[?!]$/u.test(t)) {
       last.title = `${last.title} ${t}`.trim();
       continue;
@@ -196,6 +208,12 @@ export function splitScriptLine(rawLine: string): Piece[] {
         continue;
       }
       pushText(pieces, t);
+      continue;
+    }
+    const paren = /^\s*(\([^()]{1,40}\))\s*/u.exec(run);
+    if (paren && last && pieces.length === 1 && last.k === 'step') {
+      last.title = `${last.title} ${stripInline(paren[1])}`.trim();
+      splitPlainRun(run.slice(paren[0].length), pieces, false);
       continue;
     }
     splitPlainRun(run, pieces, atStart);

@@ -415,13 +415,13 @@ export function parseExport(path: string, text: string): { version: GuideVersion
       responseSteps = splitSteps(sm[1]);
       continue;
     }
-    const q = /^Q\s*[.:)．]\s*(.+)$/u.exec(t);
+    const q = /^Q\d{0,2}\s*[.:)．]\s*(.+)$/u.exec(t);
     if (q) {
       if (question === null) question = q[1].trim();
       enter('script');
       continue;
     }
-    const a = /^A\s*[.:)．]\s*(.*)$/u.exec(t);
+    const a = /^A\d{0,2}\s*[.:)．]\s*(.*)$/u.exec(t);
     if (a && (section === 'script' || question !== null)) {
       enter('script');
       if (a[1]) builder.feed(splitScriptLine(a[1]));
@@ -434,7 +434,10 @@ export function parseExport(path: string, text: string): { version: GuideVersion
     }
     if (section !== 'script' && LINE_STARTS_WITH_MARKER.test(l.raw.trim())) enter('script');
     if (section === 'script') {
-      builder.feed(splitScriptLine(l.kind === 'heading' ? `${'#'.repeat(l.level)} ${l.raw}` : l.raw));
+      // `<br>` inside a paragraph is a line break of the script.
+      l.raw.split(/<br\s*\/?>/i).forEach((part, pi) => {
+        builder.feed(splitScriptLine(l.kind === 'heading' && pi === 0 ? `${'#'.repeat(l.level)} ${part}` : part));
+      });
       if (l.kind === 'heading') builder.paragraphBreak();
       continue;
     }
