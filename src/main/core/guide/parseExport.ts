@@ -288,7 +288,19 @@ function cleanMarkdown(logical: Logical[], skip: Set<number>): string {
     }
     if (l.kind === 'table') {
       blank();
-      for (const r of l.rawLines) push(r.trimEnd());
+      const oneColumn = l.rows.every((r) => r.filter((c) => stripInline(c) !== '').length <= 1);
+      if (oneColumn) {
+        // A one-column table is a layout box in the export: its rows read better as paragraphs, the
+        // `<br>` / wide gaps inside a cell as line breaks (no empty header cell).
+        for (const r of l.rows) {
+          const cell = r.find((c) => stripInline(c) !== '');
+          if (!cell) continue;
+          push(scriptCellLines(cell).join('  \n'));
+          blank();
+        }
+      } else {
+        for (const r of l.rawLines) push(r.trimEnd());
+      }
       blank();
       continue;
     }
@@ -316,7 +328,10 @@ function cleanMarkdown(logical: Logical[], skip: Set<number>): string {
         return;
       }
       if (l.kind === 'heading') blank();
-      push(chunk.trim().replace(/\s+\\\*\s/g, '  \n\\* '));
+      let para = chunk.trim().replace(/\s+\\\*\s/g, '  \n\\* ');
+      // A script paragraph flattened into a heading: ` - ` after a sentence end was a line of its own.
+      if (l.kind === 'heading') para = para.replace(/(?<=[.?!])\s+-\s+(?=\S)/gu, '  \n- ');
+      push(para);
       if (l.kind === 'heading') blank();
     });
   }
