@@ -61,7 +61,8 @@ async function readOne(abs: string, rel: string, maxFileBytes: number): Promise<
 /**
  * Every `.md` guide under `root`, recursively. Dot-folders and dot-files are skipped; folder symlinks are
  * followed but each real folder and real file is visited once (no loops, no duplicates). Paths are
- * relative to `root`, `/`-separated, NFC; files are opened by their on-disk name.
+ * relative to `root`, `/`-separated, NFC; files are opened by their on-disk name. A file that cannot be
+ * read becomes a `LoadedFile` with an error problem; only a missing or unreadable `root` rejects.
  */
 export async function readContentFolder(root: string, options?: ReadOptions): Promise<LoadedFile[]> {
   const maxFileBytes = options?.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -121,6 +122,10 @@ export async function readContentFolder(root: string, options?: ReadOptions): Pr
     }
   }
 
+  // A missing or unreadable root is the caller's input error, not a file problem: reject.
+  const st = await fsp.stat(absRoot);
+  if (!st.isDirectory()) throw new Error(`Content folder is not a folder: ${root}`);
+  await fsp.readdir(absRoot);
   await walk(absRoot);
   return out;
 }

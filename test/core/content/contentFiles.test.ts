@@ -100,6 +100,14 @@ describe('readContentFolder', () => {
   });
 });
 
+describe('readContentFolder on a bad root', () => {
+  it('rejects when the root is missing or a file', async () => {
+    await expect(readContentFolder(join(root, 'missing'))).rejects.toThrow();
+    write('file.md', GUIDE);
+    await expect(readContentFolder(join(root, 'file.md'))).rejects.toThrow(/not a folder/);
+  });
+});
+
 describe('readContentFile', () => {
   it('reads one file, refuses paths leaving the root, reports missing files', async () => {
     write('taxi/a.md', GUIDE);
