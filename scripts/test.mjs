@@ -54,19 +54,22 @@ const vitestStatus = step('tests: unit, renderer (Chromium), Electron', bin('vit
   `--outputFile.json=${reportPath}`,
 ]);
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-try {
-  const report = JSON.parse(readFileSync(reportPath, 'utf8'));
-  passed = report.numPassedTests;
-  failed = report.numFailedTests;
-  skipped = report.numPendingTests + (report.numTodoTests ?? 0);
-  if (vitestStatus !== 0 && failed === 0) failed = 1; // a suite failed to load
-} catch {
-  failed = 1;
+function readCounts() {
+  try {
+    const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+    return {
+      passed: report.numPassedTests,
+      // A suite that failed to load counts as one failure even with no failed test.
+      failed: Math.max(report.numFailedTests, vitestStatus !== 0 ? 1 : 0),
+      skipped: report.numPendingTests + (report.numTodoTests ?? 0),
+    };
+  } catch {
+    return { passed: 0, failed: 1, skipped: 0 };
+  }
 }
-failed += failures.length;
+const counts = readCounts();
+const { passed, skipped } = counts;
+const failed = counts.failed + failures.length;
 const skippedLayers = join(root, 'test-results', 'skipped-layers.txt');
 if (existsSync(skippedLayers)) console.log(`\n${readFileSync(skippedLayers, 'utf8').trim()}`);
 if (failures.length) console.error(`\nFailed steps: ${failures.join(', ')}`);

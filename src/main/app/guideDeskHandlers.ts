@@ -84,7 +84,7 @@ export function createGuideDeskHandlers(deps: HandlerDependencies): GuideDeskHan
         guides: listGuides(snapshot),
         files: snapshot.files,
         today: today(),
-        indexing: deps.search.status().indexing,
+        indexing: deps.search.status().partial,
       };
     },
 

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SearchDocInput } from '../core/search';
 import { createIpcRouter, type IpcRouter } from '../ipc/router';
-import { ContentLibrary, type LibrarySnapshot } from '../services/contentLibrary';
+import { ContentLibrary, type LibraryChange, type LibrarySnapshot } from '../services/contentLibrary';
 import { SearchService } from '../services/searchService';
 import { createGuideDeskHandlers, type HandlerDependencies } from './guideDeskHandlers';
 
@@ -73,10 +73,35 @@ export function startGuideDeskServices(options: GuideDeskServicesOptions): Guide
   });
   const router = createIpcRouter(handlers, options.isTrustedUrl, log);
 
+  let indexedSynonyms: string | null = null;
+  const fingerprintOf = (snapshot: LibrarySnapshot, synonyms: string) =>
+    createHash('sha256').update(snapshot.fingerprint).update('\0').update(synonyms).digest('hex');
+
   const index = async (snapshot: LibrarySnapshot) => {
     const synonyms = await readSynonyms(snapshot.root);
-    const fingerprint = createHash('sha256').update(snapshot.fingerprint).update('\0').update(synonyms).digest('hex');
-    await search.load(searchDocuments(snapshot), synonyms, fingerprint);
+    indexedSynonyms = synonyms;
+    await search.load(searchDocuments(snapshot), synonyms, fingerprintOf(snapshot, synonyms));
+  };
+
+  /**
+   * Applies a folder change to the index per changed file. A changed file can move its siblings'
+   * validity windows and which copy is current, so every version of a touched guide is re-indexed.
+   */
+  const reindex = async (change: LibraryChange) => {
+    const synonyms = await readSynonyms(change.snapshot.root);
+    if (synonyms !== indexedSynonyms || search.status().state !== 'ready') return index(change.snapshot);
+    const touched = new Set<string>();
+    for (const path of change.changedPaths) {
+      const version = change.snapshot.byPath.get(path);
+      if (version) touched.add(version.id);
+    }
+    for (const path of change.removedPaths) {
+      const id = change.previousIds.get(path);
+      if (id) touched.add(id);
+    }
+    const docs = searchDocuments(change.snapshot).filter((doc) => touched.has(doc.version.id));
+    const unparsed = change.changedPaths.filter((path) => !change.snapshot.byPath.has(path));
+    search.applyChanges(docs, [...change.removedPaths, ...unparsed], fingerprintOf(change.snapshot, synonyms));
   };
 
   const ready = library.load().then(() => undefined);
@@ -84,7 +109,7 @@ export function startGuideDeskServices(options: GuideDeskServicesOptions): Guide
   indexed.catch((error: unknown) => log(`search index failed: ${String(error)}`));
 
   library.on('changed', (change) => {
-    void index(change.snapshot)
+    void reindex(change)
       .catch((error: unknown) => log(`search index update failed: ${String(error)}`))
       .finally(() => listeners.forEach((listener) => listener()));
   });

@@ -29,8 +29,11 @@ export interface LibrarySnapshot {
 
 export interface LibraryChange {
   snapshot: LibrarySnapshot;
+  /** Files added or whose bytes changed since the previous read. */
   changedPaths: string[];
   removedPaths: string[];
+  /** Guide id each path had in the previous read, so removals can be traced to their guide. */
+  previousIds: Map<string, string>;
 }
 
 export class ContentLibrary extends EventEmitter<{ changed: [LibraryChange]; error: [Error] }> {
@@ -67,6 +70,7 @@ export class ContentLibrary extends EventEmitter<{ changed: [LibraryChange]; err
       whole.update(file.path).update('\0').update(hash).update('\n');
     }
     const histories = buildHistories(versions);
+    markConflicts(reports, histories);
     const previous = this.current;
     const snapshot: LibrarySnapshot = {
       root: this.root,
@@ -81,7 +85,8 @@ export class ContentLibrary extends EventEmitter<{ changed: [LibraryChange]; err
     const changedPaths = [...fileHashes].filter(([path, hash]) => previous?.fileHashes.get(path) !== hash).map(([p]) => p);
     const removedPaths = previous ? [...previous.fileHashes.keys()].filter((p) => !fileHashes.has(p)) : [];
     this.current = snapshot;
-    return { snapshot, changedPaths, removedPaths };
+    const previousIds = new Map(previous ? previous.versions.map((v) => [v.path, v.id]) : []);
+    return { snapshot, changedPaths, removedPaths, previousIds };
   }
 
   /** Watches the folder and reloads after a quiet period; emits `changed` when content differs. */
@@ -128,5 +133,25 @@ export class ContentLibrary extends EventEmitter<{ changed: [LibraryChange]; err
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
     this.watcher?.close();
     this.watcher = null;
+  }
+}
+
+/**
+ * Two non-archived copies of one guide: only one can be current. The loser stays out of the
+ * history, so its file report says why instead of the guide silently losing a file.
+ */
+function markConflicts(reports: FileReport[], histories: GuideHistory[]): void {
+  const byPath = new Map(reports.map((report) => [report.path, report]));
+  for (const history of histories) {
+    for (const path of history.conflicts ?? []) {
+      const report = byPath.get(path);
+      if (!report) continue;
+      report.problems.push({
+        severity: 'warning',
+        code: 'duplicate-current',
+        message: `"${history.title}" has another current copy (${history.currentPath}); archive one of them with a (보관-YY.M.D) prefix`,
+      });
+      if (report.status === 'ok') report.status = 'warning';
+    }
   }
 }
