@@ -189,3 +189,34 @@ describe('small export variations', () => {
     ]);
   });
 });
+
+describe('other ways of writing cases and markers', () => {
+  it('[… 시] and ▶ … 경우 lines are conditions; `①.` markers', () => {
+    const text = [
+      '# 사례 표기',
+      '',
+      '**상담 유형 : 공통 ▶ 사례**',
+      '',
+      '**Q. 문의합니다.**',
+      '',
+      '**①. 확인**',
+      '',
+      '[앱 미설치 시]',
+      '',
+      '앱을 먼저 설치해 주시겠어요?',
+      '',
+      '▶ 설치가 안 되는 경우',
+      '',
+      '기기 설정을 확인해 주세요.',
+    ].join('\n');
+    const v = parseGuide('a.md', text).version!;
+    expect(v.scripts).toHaveLength(1);
+    expect(v.scripts[0]).toMatchObject({
+      step: 1,
+      title: '확인',
+      condition: '앱 미설치 시',
+      text: '앱을 먼저 설치해 주시겠어요?',
+      branches: [{ condition: '설치가 안 되는 경우', text: '기기 설정을 확인해 주세요.', notes: [], placeholders: [] }],
+    });
+  });
+});

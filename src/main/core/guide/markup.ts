@@ -9,7 +9,7 @@ export const STEP_MARKER = /[\u2460-\u2473\u2776-\u277f\u2780-\u2789]/u;
 
 const SM = STEP_MARKER.source;
 /** `① 제목` at the start of a run: marker and the rest. */
-export const MARKER_AT_START = new RegExp(`^(${SM})\\s*(.*)$`, 'u');
+export const MARKER_AT_START = new RegExp(`^(${SM})\\s*[.:)\\-]?\\s*(.*)$`, 'u');
 /** A bold run opening with a step marker, anywhere in a line. */
 export const BOLD_MARKER = new RegExp(`\\*\\*\\s*${SM}`, 'u');
 /** A line that starts with a step marker (optionally after `#` and `**`). */
@@ -149,6 +149,9 @@ export function splitScriptLine(rawLine: string): Piece[] {
   const trimmedAll = stripInline(line);
   if (trimmedAll === '') return pieces;
   if (REFERENCE_LABEL.test(trimmedAll)) return [{ k: 'ref', text: trimmedAll }];
+  // Other ways exports mark a case: `[모두의 주차권 사용 시]`, `▶ 연락이 안 되는 경우`, `☞ … 경우`.
+  const caseLine = /^(?:\[\s*(.+?(?:경우|시|때))\s*\]|[▶▷☞→]\s*(.+?(?:경우|시|때)))\s*:?$/u.exec(trimmedAll);
+  if (caseLine) return [{ k: 'cond', text: (caseLine[1] ?? caseLine[2]).trim() }];
 
   // Leading blockquote / list markers of the whole line.
   const quote = /^\s*>\s*/.exec(line);
