@@ -159,3 +159,12 @@ describe('authored policy section', () => {
     expect(v.categoryOptions).toEqual([]);
   });
 });
+
+describe('format detection edge', () => {
+  it('an export that opens with a rule stays an export', () => {
+    const text = '---\n# 이중결제 안내\n\n**가이드**\n---\n\n**상담 유형 : 주차_고객 ▶ 결제 ▶ 이중결제**\n\n**① 인사** 안녕하세요.\n';
+    expect(detectFormat(text)).toBe('zendesk-export');
+    const r = parseGuide('a.md', text);
+    expect(r.version!.category).toEqual(['주차_고객', '결제', '이중결제']);
+  });
+});

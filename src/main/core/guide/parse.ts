@@ -14,7 +14,12 @@ export function detectFormat(text: string): 'authored' | 'zendesk-export' {
     const close = lines.findIndex((l) => /^(---|\.\.\.)\s*$/.test(l));
     // A closed fence is front matter whatever it holds (a YAML list is then reported as invalid);
     // an unclosed one only when it starts like YAML `key:` data.
-    if (close >= 0 || /^[A-Za-z_][\w-]*\s*:/.test(lines[0] ?? '')) return 'authored';
+    if (close >= 0) {
+      // Only when what sits between the fences looks like YAML: an export that merely opens with a
+      // rule (`---`) and has a setext underline further down stays an export.
+      const head = lines.slice(0, close).filter((l) => l.trim() !== '');
+      if (head.length > 0 && head.every((l) => /^(?:\s+\S|-\s|[A-Za-z_][\w-]*\s*:|#(?:\s|$))/.test(l)) && !head.every((l) => l.startsWith('#'))) return 'authored';
+    } else if (/^[A-Za-z_][\w-]*\s*:/.test(lines[0] ?? '')) return 'authored';
   }
   if (/^\s*:::\s*script\b/im.test(text)) return 'authored';
   return 'zendesk-export';
