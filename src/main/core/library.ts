@@ -36,7 +36,8 @@ export function buildLibrary(files: LoadedFile[]): { versions: GuideVersion[]; r
           {
             severity: 'error',
             code: 'duplicate-path',
-            message: 'Two files have the same name once Unicode is normalised (NFC/NFD spellings of one Korean name). Keep one of them.',
+            message:
+              'Two files have the same name once Unicode is normalised (NFC/NFD spellings of one Korean name). Keep one of them.',
           },
         ],
       });

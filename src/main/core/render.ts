@@ -123,7 +123,11 @@ export function renderGuideMarkdown(markdown: string): { html: string; problems:
   try {
     return { html: renderer.render(limited.text), problems };
   } catch (e) {
-    problems.push({ severity: 'error', code: 'render-failed', message: `The guide could not be rendered: ${(e as Error).message}` });
+    problems.push({
+      severity: 'error',
+      code: 'render-failed',
+      message: `The guide could not be rendered: ${(e as Error).message}`,
+    });
     return { html: '', problems };
   }
 }

@@ -34,7 +34,10 @@ async function readOne(abs: string, rel: string, maxFileBytes: number): Promise<
     if (st.size > maxFileBytes) {
       return {
         path: rel,
-        error: errorProblem('too-large', `The file is ${st.size.toLocaleString('en')} bytes, over the ${maxFileBytes.toLocaleString('en')}-byte limit for one guide. Split it into smaller guides.`),
+        error: errorProblem(
+          'too-large',
+          `The file is ${st.size.toLocaleString('en')} bytes, over the ${maxFileBytes.toLocaleString('en')}-byte limit for one guide. Split it into smaller guides.`,
+        ),
       };
     }
     // Read at most one byte over the limit, in case the file grew since stat.
@@ -47,12 +50,21 @@ async function readOne(abs: string, rel: string, maxFileBytes: number): Promise<
       if (total >= buf.length) break;
     }
     if (total > maxFileBytes) {
-      return { path: rel, error: errorProblem('too-large', `The file is over the ${maxFileBytes.toLocaleString('en')}-byte limit for one guide.`) };
+      return {
+        path: rel,
+        error: errorProblem(
+          'too-large',
+          `The file is over the ${maxFileBytes.toLocaleString('en')}-byte limit for one guide.`,
+        ),
+      };
     }
     return { path: rel, bytes: new Uint8Array(buf.buffer, buf.byteOffset, total) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
-    return { path: rel, error: errorProblem('unreadable', `The file cannot be read (${code}). Check its permissions.`) };
+    return {
+      path: rel,
+      error: errorProblem('unreadable', `The file cannot be read (${code}). Check its permissions.`),
+    };
   } finally {
     await handle?.close().catch(() => undefined);
   }
@@ -85,13 +97,22 @@ export async function readContentFolder(root: string, options?: ReadOptions): Pr
       entries = await fsp.readdir(dir, { withFileTypes: true });
     } catch (e) {
       if (dir !== absRoot) {
-        out.push({ path: toRel(absRoot, dir), error: errorProblem('unreadable', `The folder cannot be read (${(e as NodeJS.ErrnoException).code ?? 'EIO'}).`) });
+        out.push({
+          path: toRel(absRoot, dir),
+          error: errorProblem(
+            'unreadable',
+            `The folder cannot be read (${(e as NodeJS.ErrnoException).code ?? 'EIO'}).`,
+          ),
+        });
         return;
       }
       throw e;
     }
     // Real entries before symlinks, so a file reachable both ways keeps its real path.
-    entries.sort((a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort(
+      (a, b) =>
+        Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+    );
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const abs = nodePath.join(dir, entry.name);

@@ -30,7 +30,11 @@ describe('authored format', () => {
     expect(v.zendeskId).toBe('30110000000101');
     expect(v.policies).toEqual([
       { text: '서울 법인택시 → 고객이 직접 다산콜센터로 문의 안내', notes: ['다산콜센터 120'], phones: [] },
-      { text: '경기 개인택시 → 센터에서 조합으로 연락 후 고객 사후 안내', notes: ['경기개인택시조합 031-000-0000'], phones: ['031-000-0000'] },
+      {
+        text: '경기 개인택시 → 센터에서 조합으로 연락 후 고객 사후 안내',
+        notes: ['경기개인택시조합 031-000-0000'],
+        phones: ['031-000-0000'],
+      },
     ]);
     expect(v.question).toBe('택시에 휴대폰을 두고 내렸어요.');
     expect(v.scripts).toHaveLength(2);
@@ -47,7 +51,12 @@ describe('authored format', () => {
     expect(v.scripts[1].text).toBe('번거로우시겠지만 조금만 기다려 주시겠어요?');
     expect(v.scripts[1].notes).toEqual(['30분 간격 최대 3회 재시도']);
     expect(v.scripts[1].branches).toEqual([
-      { condition: '분실물이 확인된 경우', text: '기사님께서 보관하고 계세요.\n안심번호로 연결해 드릴게요.', notes: [], placeholders: [] },
+      {
+        condition: '분실물이 확인된 경우',
+        text: '기사님께서 보관하고 계세요.\n안심번호로 연결해 드릴게요.',
+        notes: [],
+        placeholders: [],
+      },
     ]);
     expect(v.links.map((l) => l.href)).toEqual(['guide:영수증재발행']);
     expect(v.markdown).toMatch(/^### ① 기본안내\(감성케어\+본인확인\)$/m);
@@ -56,33 +65,51 @@ describe('authored format', () => {
   });
 
   it('archive from front matter `archived:` and from the title prefix', () => {
-    const a = parseGuide('a.md', '---\ntitle: 택시 분실물 접수\narchived: 2025-06-30\n---\n:::script ① 안내\n안녕하세요.\n:::\n').version!;
+    const a = parseGuide(
+      'a.md',
+      '---\ntitle: 택시 분실물 접수\narchived: 2025-06-30\n---\n:::script ① 안내\n안녕하세요.\n:::\n',
+    ).version!;
     expect(a.archived).toBe(true);
     expect(a.archivedAt).toBe('2025-06-30');
-    const b = parseGuide('b.md', '---\ntitle: (보관-25.3.1)택시 분실물 접수\n---\n:::script ① 안내\n안녕하세요.\n:::\n').version!;
+    const b = parseGuide(
+      'b.md',
+      '---\ntitle: (보관-25.3.1)택시 분실물 접수\n---\n:::script ① 안내\n안녕하세요.\n:::\n',
+    ).version!;
     expect(b.title).toBe('택시 분실물 접수');
     expect(b.archivedAt).toBe('2025-03-01');
     expect(b.id).toBe(a.id);
   });
 
-  it.each(['---js', '---javascript', '---JS', '--- js', '---coffee'])('refuses %s front matter and never evaluates it', (fence) => {
-    const marker = '__guidedesk_frontmatter_ran__';
-    const text = `${fence}\n(globalThis['${marker}'] = true, { title: 'x' })\n---\n# 제목\n\n:::script ① 안내\n안녕하세요.\n:::\n`;
-    const r = parseGuide('evil.md', text);
-    expect(r.version).toBeNull();
-    expect(r.problems).toEqual([expect.objectContaining({ severity: 'error', code: 'frontmatter-code' })]);
-    expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined();
-  });
+  it.each(['---js', '---javascript', '---JS', '--- js', '---coffee'])(
+    'refuses %s front matter and never evaluates it',
+    (fence) => {
+      const marker = '__guidedesk_frontmatter_ran__';
+      const text = `${fence}\n(globalThis['${marker}'] = true, { title: 'x' })\n---\n# 제목\n\n:::script ① 안내\n안녕하세요.\n:::\n`;
+      const r = parseGuide('evil.md', text);
+      expect(r.version).toBeNull();
+      expect(r.problems).toEqual([expect.objectContaining({ severity: 'error', code: 'frontmatter-code' })]);
+      expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined();
+    },
+  );
 
   it('YAML is data: tags that would build objects or run code are plain values or errors', () => {
-    const r = parseGuide('a.md', '---\ntitle: !!js/function "function () { return 1 }"\n---\n:::script ① 안내\n안녕\n:::\n');
+    const r = parseGuide(
+      'a.md',
+      '---\ntitle: !!js/function "function () { return 1 }"\n---\n:::script ① 안내\n안녕\n:::\n',
+    );
     if (r.version) expect(typeof r.version.title).toBe('string');
     else expect(r.problems[0].severity).toBe('error');
   });
 
   it('invalid YAML and unclosed front matter are errors, not crashes', () => {
-    expect(parseGuide('a.md', '---\ntitle: [unclosed\n---\n# x\n').problems[0]).toMatchObject({ severity: 'error', code: 'frontmatter-invalid' });
-    expect(parseGuide('a.md', '---\ntitle: x\n# no end\n').problems[0]).toMatchObject({ severity: 'error', code: 'frontmatter-unclosed' });
+    expect(parseGuide('a.md', '---\ntitle: [unclosed\n---\n# x\n').problems[0]).toMatchObject({
+      severity: 'error',
+      code: 'frontmatter-invalid',
+    });
+    expect(parseGuide('a.md', '---\ntitle: x\n# no end\n').problems[0]).toMatchObject({
+      severity: 'error',
+      code: 'frontmatter-unclosed',
+    });
     expect(parseGuide('a.md', '---\n- a\n- b\n---\n# x\n').problems[0]).toMatchObject({ code: 'frontmatter-invalid' });
   });
 
@@ -113,7 +140,48 @@ describe('parseGuide never throws', () => {
   });
 
   it('on strings built from export and authoring syntax', () => {
-    const tokens = ['# ', '## ', '### ', '**', '****', '―', '---', '===', '\n', '\n\n', '|', ' | ', '| --- |', '① ', '④ ', '> ', '\\* ', '※ ', 'ㄴ ', '·', 'Q. ', 'A.', '1️⃣ ', '상담 유형 : ', ' ▶ ', '응대 순서 : ', ':::script ', ':::', '---\n', 'title: ', '[참고]', '[a](b)', '<https://x.y>', '20OO-OO-OO', '02-6925-0023', '24.12.31까지', '안내합니다.', '경우', '\u00a0', '<br>'];
+    const tokens = [
+      '# ',
+      '## ',
+      '### ',
+      '**',
+      '****',
+      '―',
+      '---',
+      '===',
+      '\n',
+      '\n\n',
+      '|',
+      ' | ',
+      '| --- |',
+      '① ',
+      '④ ',
+      '> ',
+      '\\* ',
+      '※ ',
+      'ㄴ ',
+      '·',
+      'Q. ',
+      'A.',
+      '1️⃣ ',
+      '상담 유형 : ',
+      ' ▶ ',
+      '응대 순서 : ',
+      ':::script ',
+      ':::',
+      '---\n',
+      'title: ',
+      '[참고]',
+      '[a](b)',
+      '<https://x.y>',
+      '20OO-OO-OO',
+      '02-6925-0023',
+      '24.12.31까지',
+      '안내합니다.',
+      '경우',
+      '\u00a0',
+      '<br>',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...tokens), { maxLength: 60 }), (parts) => {
         const r = parseGuide('(보관-24.1.1)x.md', parts.join(''));
@@ -150,7 +218,11 @@ describe('authored policy section', () => {
     ].join('\n');
     const v = parseGuide('a.md', text).version!;
     expect(v.policies).toEqual([
-      { text: '첫째 정책 → 안내', notes: ['관제센터 02-6925-0023', '들여쓴 항목도 메모', '들여쓴 별표 메모'], phones: ['02-6925-0023'] },
+      {
+        text: '첫째 정책 → 안내',
+        notes: ['관제센터 02-6925-0023', '들여쓴 항목도 메모', '들여쓴 별표 메모'],
+        phones: ['02-6925-0023'],
+      },
       { text: '둘째 정책', notes: [], phones: [] },
       { text: '셋째 → 센터 연락', notes: [], phones: [] },
     ]);
@@ -162,7 +234,8 @@ describe('authored policy section', () => {
 
 describe('format detection edge', () => {
   it('an export that opens with a rule stays an export', () => {
-    const text = '---\n# 이중결제 안내\n\n**가이드**\n---\n\n**상담 유형 : 주차_고객 ▶ 결제 ▶ 이중결제**\n\n**① 인사** 안녕하세요.\n';
+    const text =
+      '---\n# 이중결제 안내\n\n**가이드**\n---\n\n**상담 유형 : 주차_고객 ▶ 결제 ▶ 이중결제**\n\n**① 인사** 안녕하세요.\n';
     expect(detectFormat(text)).toBe('zendesk-export');
     const r = parseGuide('a.md', text);
     expect(r.version!.category).toEqual(['주차_고객', '결제', '이중결제']);

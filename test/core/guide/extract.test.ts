@@ -44,22 +44,23 @@ describe('extractPhones', () => {
 
   it('property: a generated mobile number is found in any spelling', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[0-9]{4}$/), fc.stringMatching(/^[0-9]{4}$/), fc.constantFrom('-', ' ', '.', ''), (a, b, sep) => {
-        expect(extractPhones(`고객 연락처 010${sep}${a}${sep}${b} 입니다`)).toEqual([`010-${a}-${b}`]);
-      }),
+      fc.property(
+        fc.stringMatching(/^[0-9]{4}$/),
+        fc.stringMatching(/^[0-9]{4}$/),
+        fc.constantFrom('-', ' ', '.', ''),
+        (a, b, sep) => {
+          expect(extractPhones(`고객 연락처 010${sep}${a}${sep}${b} 입니다`)).toEqual([`010-${a}-${b}`]);
+        },
+      ),
     );
   });
 });
 
 describe('extractPlaceholders', () => {
   it('capital-O runs, with dates/times/units, in order and unique', () => {
-    expect(extractPlaceholders('20OO-OO-OO OOO 주차장 문의, 날짜 + OOO주차장, OO:OO 출차, OO원 결제, OO,OOO원')).toEqual([
-      '20OO-OO-OO',
-      'OOO',
-      'OO:OO',
-      'OO원',
-      'OO,OOO원',
-    ]);
+    expect(
+      extractPlaceholders('20OO-OO-OO OOO 주차장 문의, 날짜 + OOO주차장, OO:OO 출차, OO원 결제, OO,OOO원'),
+    ).toEqual(['20OO-OO-OO', 'OOO', 'OO:OO', 'OO원', 'OO,OOO원']);
   });
   it('not the letter O inside English words', () => {
     expect(extractPlaceholders('OK 버튼, ON/OFF, ZOOM, LOOK, O2O 서비스')).toEqual([]);
@@ -88,10 +89,16 @@ describe('extractDates', () => {
     expect(extractDates('3월 2일부터', { defaultYear: 2025 })).toEqual({ effective: ['2025-03-02'], expiry: [] });
   });
   it('ignores dates without a clue, invalid dates and non-dates', () => {
-    expect(extractDates('24.12.5 이용 건, 3~5일 소요, 24.13.40부터, 24.2.30까지')).toEqual({ effective: [], expiry: [] });
+    expect(extractDates('24.12.5 이용 건, 3~5일 소요, 24.13.40부터, 24.2.30까지')).toEqual({
+      effective: [],
+      expiry: [],
+    });
   });
   it('sorted and unique', () => {
-    expect(extractDates('25.1.2부터 적용, 24.11.27부터 적용, 24.11.27부터').effective).toEqual(['2024-11-27', '2025-01-02']);
+    expect(extractDates('25.1.2부터 적용, 24.11.27부터 적용, 24.11.27부터').effective).toEqual([
+      '2024-11-27',
+      '2025-01-02',
+    ]);
   });
 });
 
@@ -104,10 +111,18 @@ describe('titles', () => {
     ['(보관-2024.12.5)이중결제 취소요청(타사 주차권)', '2024-12-05'],
     ['(보관-24.12.5)   이중결제 취소요청(타사 주차권)', '2024-12-05'],
   ])('%s', (raw, date) => {
-    expect(splitArchivePrefix(raw)).toEqual({ title: '이중결제 취소요청(타사 주차권)', archivedAt: date, archived: true });
+    expect(splitArchivePrefix(raw)).toEqual({
+      title: '이중결제 취소요청(타사 주차권)',
+      archivedAt: date,
+      archived: true,
+    });
   });
   it('no prefix, or a prefix without a date', () => {
-    expect(splitArchivePrefix('이중결제  취소요청')).toEqual({ title: '이중결제 취소요청', archivedAt: null, archived: false });
+    expect(splitArchivePrefix('이중결제  취소요청')).toEqual({
+      title: '이중결제 취소요청',
+      archivedAt: null,
+      archived: false,
+    });
     expect(splitArchivePrefix('(보관)이중결제')).toEqual({ title: '이중결제', archivedAt: null, archived: true });
     expect(splitArchivePrefix('(보관-24.13.5)이중결제').archivedAt).toBeNull();
   });

@@ -22,7 +22,11 @@ describe('export written by someone else: 2-column policy table, bold-only marke
   });
   it('two-column table: header skipped, columns joined, <br> and inline ㄴ become notes', () => {
     expect(v.policies).toEqual([
-      { text: '가족·지인 번호로 문의 → 분실 당사자 본인 확인 후 상담 진행', notes: ['확인 불가 시 상담 제한'], phones: [] },
+      {
+        text: '가족·지인 번호로 문의 → 분실 당사자 본인 확인 후 상담 진행',
+        notes: ['확인 불가 시 상담 제한'],
+        phones: [],
+      },
       { text: '경찰 인계 요청 → 가까운 경찰서 유실물 센터 안내', notes: ['경찰청 유실물 통합센터 182'], phones: [] },
     ]);
     expect(v.notes).toEqual(['휴대폰 분실 고객은 통화가 어려우므로 채팅으로만 응대']);
@@ -66,7 +70,9 @@ describe('export without a policy section, scripts inside a one-column table', (
     expect(v.scripts.map((s) => s.title)).toEqual(['이용 내역 확인', '환불 사유 확인', '환불 접수']);
     expect(v.scripts[1].text).toBe('결제 내역을 확인해 보니 같은 금액으로 두 번 결제되었습니다.');
     expect(v.scripts[1].notes).toEqual(['동일 금액 1분 이내 중복 결제 시 시스템 오류로 판단']);
-    expect(v.scripts[2].text).toBe('중복 결제된 OO,OOO원은 바로 환불 접수해 드렸어요.\n카드사 사정에 따라 영업일 기준 3~5일 소요될 수 있습니다.');
+    expect(v.scripts[2].text).toBe(
+      '중복 결제된 OO,OOO원은 바로 환불 접수해 드렸어요.\n카드사 사정에 따라 영업일 기준 3~5일 소요될 수 있습니다.',
+    );
     expect(v.scripts[2].placeholders).toEqual(['OO,OOO원']);
     expect(v.scripts[2].notes).toEqual(['고객센터 1599-9400 안내 금지']);
     expect(v.phones).toEqual(['1599-9400']);
@@ -87,14 +93,19 @@ describe('export with archive date only in the file name, bullet paragraphs, glu
     expect(v.categoryOptions).toEqual(['일반', '프리미엄']);
   });
   it('policy bullets as paragraphs with ㄴ paragraphs under them', () => {
-    expect(v.policies.map((p) => p.text)).toEqual(['기사 배정 후 5분 이내 취소 → 수수료 면제', '기사님 도착 후 10분 이상 지연 → 고객센터 확인 후 면제 가능']);
+    expect(v.policies.map((p) => p.text)).toEqual([
+      '기사 배정 후 5분 이내 취소 → 수수료 면제',
+      '기사님 도착 후 10분 이상 지연 → 고객센터 확인 후 면제 가능',
+    ]);
     expect(v.policies[0].notes).toEqual(['단, 기사님 도착 후 취소는 제외']);
     expect(v.policies[1].phones).toEqual(['1577-0000', '02-1234-5678']);
   });
   it('markers at the end of ### paragraphs and glued to script text, NBSP after the marker', () => {
     expect(v.scripts.map((s) => s.step)).toEqual([1, 2, 3]);
     expect(v.scripts[0].title).toBe('취소 사유 확인');
-    expect(v.scripts[0].text).toBe('불편을 드려 죄송합니다. 어떤 사유로 취소하셨는지 여쭤봐도 될까요? 말씀해 주셔서 감사합니다.');
+    expect(v.scripts[0].text).toBe(
+      '불편을 드려 죄송합니다. 어떤 사유로 취소하셨는지 여쭤봐도 될까요? 말씀해 주셔서 감사합니다.',
+    );
     expect(v.scripts[0].notes).toEqual(['고객 귀책 여부 확인 필요']);
     expect(v.scripts[1].title).toBe('수수료 기준 안내 (25.1.1부터 적용)');
     expect(v.scripts[1].notes).toEqual(['수수료 금액은 지역별 상이 확인 부탁드립니다.']);
@@ -111,12 +122,21 @@ describe('export with ❶ markers in ### headings, list-style policies, [참고]
     expect(problems).toEqual([]);
     expect(v.policies).toEqual([
       { text: '원격 해제 3회 실패 → 현장 점검 요청 후 이용 요금 미부과', notes: [], phones: [] },
-      { text: '배터리 10% 미만 바이크 → 다른 바이크 이용 안내', notes: ['배터리 잔량은 어드민 > 바이크 상세에서 확인'], phones: [] },
+      {
+        text: '배터리 10% 미만 바이크 → 다른 바이크 이용 안내',
+        notes: ['배터리 잔량은 어드민 > 바이크 상세에서 확인'],
+        phones: [],
+      },
     ]);
     expect(v.category).toEqual(['바이크_고객', '이용', '잠금 해제']);
   });
   it('steps, heading text after the title stays in the title, ㄴ lines as notes', () => {
-    expect(v.scripts.map((s) => s.title)).toEqual(['공감', '바이크 번호 확인', '원격 해제 (25.4.1부터 적용)', '결과 안내']);
+    expect(v.scripts.map((s) => s.title)).toEqual([
+      '공감',
+      '바이크 번호 확인',
+      '원격 해제 (25.4.1부터 적용)',
+      '결과 안내',
+    ]);
     expect(v.scripts[1].text).toBe('바이크 핸들 가운데 있는 여섯 자리 번호를 알려 주시겠어요?');
     expect(v.scripts[1].notes).toEqual(['번호가 보이지 않으면 QR 아래 숫자 확인 요청']);
     expect(v.scripts[2].text).toBe('지금 원격으로 잠금을 풀어 드릴게요. 10초 정도 기다려 주세요.');
@@ -149,7 +169,10 @@ describe('every fixture', () => {
     const { renderGuideMarkdown } = await import('../../../src/main/core/render');
     for (const name of readdirSync(FIXTURES).filter((n) => n.endsWith('.md'))) {
       const r = parseGuide(name, readFileSync(join(FIXTURES, name), 'utf8'));
-      expect(r.problems.filter((p) => p.severity === 'error'), name).toEqual([]);
+      expect(
+        r.problems.filter((p) => p.severity === 'error'),
+        name,
+      ).toEqual([]);
       expect(r.version!.scripts.length, name).toBeGreaterThan(0);
       for (const s of r.version!.scripts) expect(s.text, `${name} ${s.step}`).not.toMatch(/\*\*|\\\*|^#/m);
       const html = renderGuideMarkdown(r.version!.markdown).html;

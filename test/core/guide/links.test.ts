@@ -14,12 +14,18 @@ const SEED_LINK =
 
 describe('resolveLinkTargets', () => {
   it('decodes a Zendesk article slug into title words', () => {
-    expect(parseZendeskArticle(SEED_LINK)).toEqual({ articleId: '29203184881177', slugWords: ['채팅', '공통', '분실물', '발생', '휴대폰', '핸드폰'] });
+    expect(parseZendeskArticle(SEED_LINK)).toEqual({
+      articleId: '29203184881177',
+      slugWords: ['채팅', '공통', '분실물', '발생', '휴대폰', '핸드폰'],
+    });
     expect(parseZendeskArticle('https://example.com/x')).toBeNull();
   });
 
   it('Zendesk slug → the guide whose title has the same words; relative .md; guide:<id>; zendeskId', () => {
-    const lost = guide('chat/[채팅 공통] 분실물 발생(휴대폰, 핸드폰).md', '# [채팅 공통] 분실물 발생(휴대폰, 핸드폰)\n\n본문입니다.\n');
+    const lost = guide(
+      'chat/[채팅 공통] 분실물 발생(휴대폰, 핸드폰).md',
+      '# [채팅 공통] 분실물 발생(휴대폰, 핸드폰)\n\n본문입니다.\n',
+    );
     const receipt = guide('pay/영수증 재발행.md', '---\ntitle: 영수증 재발행\nzendeskId: "555"\n---\n본문\n');
     const from = guide(
       'parking/이중결제.md',
@@ -37,7 +43,16 @@ describe('resolveLinkTargets', () => {
       ].join('\n'),
     );
     resolveLinkTargets([lost, receipt, from]);
-    expect(from.links.map((l) => l.target)).toEqual([lost.id, lost.id, '영수증재발행', '영수증재발행', null, null, null, null]);
+    expect(from.links.map((l) => l.target)).toEqual([
+      lost.id,
+      lost.id,
+      '영수증재발행',
+      '영수증재발행',
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('the seed link stays unresolved when the pack has no such guide', () => {

@@ -31,7 +31,12 @@ describe('seed export: 이중결제 취소요청(타사 주차권)', () => {
   });
 
   it('response steps', () => {
-    expect(v.responseSteps).toEqual(['pick 확인', '타사 주차권 내역요청', '자동결제 취소', 'T 주차권 구매제안 및 쿠폰지급']);
+    expect(v.responseSteps).toEqual([
+      'pick 확인',
+      '타사 주차권 내역요청',
+      '자동결제 취소',
+      'T 주차권 구매제안 및 쿠폰지급',
+    ]);
   });
 
   it('policies: one row per bullet, ㄴ lines as notes, phones per row', () => {
@@ -44,7 +49,11 @@ describe('seed export: 이중결제 취소요청(타사 주차권)', () => {
     expect(v.policies[1].text).toBe('속초시 공영주차장 → 센터에서 관제센터로 연락하여 조치 후 고객 사후 안내');
     expect(v.policies[1].notes).toEqual(['속초시 관제센터 연락처 033-636-4240/ 033-637-6242']);
     expect(v.policies[1].phones).toEqual(['033-636-4240', '033-637-6242']);
-    expect(v.policies[2]).toEqual({ text: '인천공항 주차장 관련 모든 요청은 아지트로 확인 요청', notes: [], phones: [] });
+    expect(v.policies[2]).toEqual({
+      text: '인천공항 주차장 관련 모든 요청은 아지트로 확인 요청',
+      notes: [],
+      phones: [],
+    });
   });
 
   it('question', () => {
@@ -129,9 +138,15 @@ describe('seed export: 이중결제 취소요청(타사 주차권)', () => {
     expect(v.placeholders).toEqual(['20OO-OO-OO', 'OOO']);
     expect(v.links).toHaveLength(2);
     expect(v.links[0].text).toBe('※ 본인이 아닌 경우 상담제한');
-    expect(v.links[0].href).toMatch(/^https:\/\/kakaomobilitysupport\.zendesk\.com\/hc\/ko\/articles\/29203184881177--/);
+    expect(v.links[0].href).toMatch(
+      /^https:\/\/kakaomobilitysupport\.zendesk\.com\/hc\/ko\/articles\/29203184881177--/,
+    );
     expect(v.links[0].target).toBeNull();
-    expect(v.links[1]).toEqual({ text: 'https://t.kakao.com/launch?page=coupon', href: 'https://t.kakao.com/launch?page=coupon', target: null });
+    expect(v.links[1]).toEqual({
+      text: 'https://t.kakao.com/launch?page=coupon',
+      href: 'https://t.kakao.com/launch?page=coupon',
+      target: null,
+    });
     expect(v.notes).toEqual([]);
   });
 

@@ -5,7 +5,8 @@ import type { IsoDate } from '../../../shared/guide';
 import { toIsoDate } from './title';
 
 /** What a normalised phone number from `extractPhones` always looks like. */
-export const PHONE_PATTERN = /^(?:02-\d{3,4}-\d{4}|0[3-9]\d-\d{3,4}-\d{4}|050\d-\d{3,4}-\d{4}|01[016789]-\d{3,4}-\d{4}|1[5-9]\d{2}-\d{4})$/;
+export const PHONE_PATTERN =
+  /^(?:02-\d{3,4}-\d{4}|0[3-9]\d-\d{3,4}-\d{4}|050\d-\d{3,4}-\d{4}|01[016789]-\d{3,4}-\d{4}|1[5-9]\d{2}-\d{4})$/;
 
 // Area/mobile/service prefixes, longest first so `0505` beats `050`.
 const PREFIX = '(?:050[2-8]|02|0[3-6][1-5]|070|080|060|01[016789])';
@@ -125,7 +126,11 @@ export function extractDates(text: string, context?: DateContext): { effective: 
       }
       continue;
     }
-    if (/^\s*(?:까지|종료|만료)/u.test(after) || /[~∼〜]\s*$/u.test(before) || /(?:기한|기간|만료일?|종료일?|유효)\s*[:：]?\s*$/u.test(before)) {
+    if (
+      /^\s*(?:까지|종료|만료)/u.test(after) ||
+      /[~∼〜]\s*$/u.test(before) ||
+      /(?:기한|기간|만료일?|종료일?|유효)\s*[:：]?\s*$/u.test(before)
+    ) {
       expiry.add(d.iso);
       continue;
     }

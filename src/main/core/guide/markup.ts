@@ -40,17 +40,24 @@ export function normalizeSpaces(s: string): string {
 }
 
 // `[text](href "title")`; the href may hold balanced parentheses (`발생(휴대폰).md`) or be wrapped in <>.
-const LINK_RE = /\[((?:[^[\]\n]|\[[^[\]\n]*\])*)\]\(\s*(?:<([^>\n]*)>|((?:[^()\s<>]|\([^()\s]*\))+))(?:\s+"[^"]*")?\s*\)/g;
+const LINK_RE =
+  /\[((?:[^[\]\n]|\[[^[\]\n]*\])*)\]\(\s*(?:<([^>\n]*)>|((?:[^()\s<>]|\([^()\s]*\))+))(?:\s+"[^"]*")?\s*\)/g;
 const AUTOLINK_RE = /<((?:https?|mailto|tel):[^>\s]+)>/gi;
 const BARE_URL_RE = /(?<![(<\w/])https?:\/\/[^\s<>()\]]+[^\s<>()\].,!?'"]/gi;
 
 /** Every link in a piece of Markdown: `[text](href)`, `<https://…>` and bare URLs, in order, unique. */
 export function collectLinks(markdown: string): GuideLink[] {
   const found: { at: number; link: GuideLink }[] = [];
-  const masked = markdown.replace(LINK_RE, (whole: string, inner: string, angled: string | undefined, plain: string | undefined, offset: number) => {
-    found.push({ at: offset, link: { text: stripInline(inner), href: (angled ?? plain ?? '').trim(), target: null } });
-    return ' '.repeat(whole.length);
-  });
+  const masked = markdown.replace(
+    LINK_RE,
+    (whole: string, inner: string, angled: string | undefined, plain: string | undefined, offset: number) => {
+      found.push({
+        at: offset,
+        link: { text: stripInline(inner), href: (angled ?? plain ?? '').trim(), target: null },
+      });
+      return ' '.repeat(whole.length);
+    },
+  );
   const masked2 = masked.replace(AUTOLINK_RE, (whole, href: string, offset: number) => {
     found.push({ at: offset, link: { text: href, href, target: null } });
     return ' '.repeat(whole.length);
@@ -97,7 +104,10 @@ export function decodeEntities(s: string): string {
 }
 
 export function stripInline(s: string): string {
-  const t = decodeEntities(unescapeMarkdown(stripEmphasis(unwrapLinks(normalizeSpaces(s))))).replace(/<br\s*\/?>/gi, ' ');
+  const t = decodeEntities(unescapeMarkdown(stripEmphasis(unwrapLinks(normalizeSpaces(s))))).replace(
+    /<br\s*\/?>/gi,
+    ' ',
+  );
   return t.replace(/\s+/g, ' ').trim();
 }
 
@@ -109,10 +119,12 @@ export type Piece =
   | { k: 'ref'; text: string };
 
 /** `[참고]`-style labels that start counselor-only reference material inside a step. */
-export const REFERENCE_LABEL = /^\[\s*(?:참고|참고\s*사항|참고용|상담사\s*참고|내부\s*참고|TIP|팁|주의|주의\s*사항|유의\s*사항)\s*\]\s*:?$/iu;
+export const REFERENCE_LABEL =
+  /^\[\s*(?:참고|참고\s*사항|참고용|상담사\s*참고|내부\s*참고|TIP|팁|주의|주의\s*사항|유의\s*사항)\s*\]\s*:?$/iu;
 
 // Words that typically end a counselor note written in noun style (…요청 필요, …처리불가, …안내함).
-const NOTE_END = /(?:필요|불가|불가능|가능|금지|제한|요청|안내|처리|참고|진행|필수|주의|확인|접수|이관|전달|[함됨음임])[,.)]?$/u;
+const NOTE_END =
+  /(?:필요|불가|불가능|가능|금지|제한|요청|안내|처리|참고|진행|필수|주의|확인|접수|이관|전달|[함됨음임])[,.)]?$/u;
 
 /**
  * An inline note inside a flattened paragraph (`… 주시겠습니까? * 결제내역도 함께 요청 필요 첨부해 주셔서 감사합니다.`)
@@ -144,7 +156,9 @@ export function splitNoteTail(s: string): [string, string] {
 export function splitScriptLine(rawLine: string): Piece[] {
   let line = normalizeSpaces(rawLine).replace(/\*{4}/g, '');
   const isHeading = /^\s{0,3}#{1,6}\s+/.test(line);
-  line = unwrapLinks(line).replace(/^\s{0,3}#{1,6}\s+/, '').replace(/\s+#+\s*$/, '');
+  line = unwrapLinks(line)
+    .replace(/^\s{0,3}#{1,6}\s+/, '')
+    .replace(/\s+#+\s*$/, '');
   const pieces: Piece[] = [];
   const trimmedAll = stripInline(line);
   if (trimmedAll === '') return pieces;
@@ -183,7 +197,14 @@ export function splitScriptLine(rawLine: string): Piece[] {
       last.title = `${last.title} ${t}`.trim();
       continue;
     }
-    if (isHeading && pieces.length === 1 && last.k === 'step' && !/^(?:※|\*|>|\\\*)/u.test(t) && t.length <= 40 && !/[다요까죠][.?!]$|[?!]$/u.test(t)) {
+    if (
+      isHeading &&
+      pieces.length === 1 &&
+      last.k === 'step' &&
+      !/^(?:※|\*|>|\\\*)/u.test(t) &&
+      t.length <= 40 &&
+      !/[다요까죠][.?!]$|[?!]$/u.test(t)
+    ) {
       last.title = `${last.title} ${t}`.trim();
       continue;
     }

@@ -5,7 +5,15 @@
 import { parseDocument } from 'yaml';
 import type { GuideVersion, IsoDate, Problem } from '../../../shared/guide';
 import { extractDates, extractPhones, extractPlaceholders } from './extract';
-import { SCRIPT_HEAD, collectLinks, markdownToPlain, normalizeSpaces, splitScriptLine, stepNumber, stripInline } from './markup';
+import {
+  SCRIPT_HEAD,
+  collectLinks,
+  markdownToPlain,
+  normalizeSpaces,
+  splitScriptLine,
+  stepNumber,
+  stripInline,
+} from './markup';
 import { PolicyCollector, splitCategory, splitSteps, splitTableRow } from './parseExport';
 import { ScriptBuilder } from './scriptBuilder';
 import { guideIdFromTitle, parseLooseDate, splitArchivePrefix } from './title';
@@ -47,7 +55,12 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
     yaml: null,
     body: text,
     bodyLine: 1,
-    problem: { severity: 'error', code: 'frontmatter-unclosed', message: 'Front matter starts with `---` but has no closing `---` line.', line: 1 },
+    problem: {
+      severity: 'error',
+      code: 'frontmatter-unclosed',
+      message: 'Front matter starts with `---` but has no closing `---` line.',
+      line: 1,
+    },
   };
 }
 
@@ -83,17 +96,44 @@ export function parseAuthored(path: string, text: string): { version: GuideVersi
     if (doc.errors.length > 0) {
       return {
         version: null,
-        problems: [{ severity: 'error', code: 'frontmatter-invalid', message: `Front matter is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`, line: (doc.errors[0].linePos?.[0]?.line ?? 0) + 1 }],
+        problems: [
+          {
+            severity: 'error',
+            code: 'frontmatter-invalid',
+            message: `Front matter is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`,
+            line: (doc.errors[0].linePos?.[0]?.line ?? 0) + 1,
+          },
+        ],
       };
     }
     let js: unknown;
     try {
       js = doc.toJS({ maxAliasCount: 50 });
     } catch (e) {
-      return { version: null, problems: [{ severity: 'error', code: 'frontmatter-invalid', message: `Front matter could not be read: ${(e as Error).message}`, line: 1 }] };
+      return {
+        version: null,
+        problems: [
+          {
+            severity: 'error',
+            code: 'frontmatter-invalid',
+            message: `Front matter could not be read: ${(e as Error).message}`,
+            line: 1,
+          },
+        ],
+      };
     }
     if (js !== null && js !== undefined && (typeof js !== 'object' || Array.isArray(js))) {
-      return { version: null, problems: [{ severity: 'error', code: 'frontmatter-invalid', message: 'Front matter must be a YAML mapping (`key: value` lines).', line: 2 }] };
+      return {
+        version: null,
+        problems: [
+          {
+            severity: 'error',
+            code: 'frontmatter-invalid',
+            message: 'Front matter must be a YAML mapping (`key: value` lines).',
+            line: 2,
+          },
+        ],
+      };
     }
     data = (js ?? {}) as Record<string, unknown>;
   }
@@ -197,7 +237,8 @@ export function parseAuthored(path: string, text: string): { version: GuideVersi
       const item = /^(\s*)(?:[-+]|\d+[.)])\s+(.*)$/u.exec(line);
       if (item) {
         const content = item[2];
-        if (item[1].length >= 2) policies.add(/^\s*(?:ㄴ|└|↳|※|\*)/u.test(stripInline(content)) ? content : `ㄴ ${content}`);
+        if (item[1].length >= 2)
+          policies.add(/^\s*(?:ㄴ|└|↳|※|\*)/u.test(stripInline(content)) ? content : `ㄴ ${content}`);
         else policies.add(`· ${content}`, true);
       } else policies.add(line);
       continue;
@@ -206,14 +247,23 @@ export function parseAuthored(path: string, text: string): { version: GuideVersi
     if (note) notes.push(stripInline(note[1]));
   }
   flushTable();
-  if (inScript) problems.push({ severity: 'warning', code: 'script-unclosed', message: 'A `:::script` block has no closing `:::` line; it runs to the end of the file.' });
+  if (inScript)
+    problems.push({
+      severity: 'warning',
+      code: 'script-unclosed',
+      message: 'A `:::script` block has no closing `:::` line; it runs to the end of the file.',
+    });
 
   const fmTitle = asString(data.title);
   let rawTitle = fmTitle ?? headingTitle ?? '';
   const base = (path.split('/').pop() ?? path).replace(/\.(md|markdown|txt)$/i, '').normalize('NFC');
   if (!rawTitle) {
     rawTitle = base;
-    problems.push({ severity: 'warning', code: 'no-title', message: 'No `title:` in the front matter and no `# 제목` heading; the file name is used as the title.' });
+    problems.push({
+      severity: 'warning',
+      code: 'no-title',
+      message: 'No `title:` in the front matter and no `# 제목` heading; the file name is used as the title.',
+    });
   }
   const split = splitArchivePrefix(rawTitle);
   const fromFile = splitArchivePrefix(base);
@@ -240,28 +290,59 @@ export function parseAuthored(path: string, text: string): { version: GuideVersi
   for (const n of [...built.notes, ...policies.looseNotes]) if (!notes.includes(n)) notes.push(n);
   if (built.looseText) notes.push(...built.looseText.split('\n').filter(Boolean));
 
-  const markdownBody = md.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const markdownBody = md
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   const markdown = `${headingTitle === null ? `# ${rawTitle}\n\n` : ''}${markdownBody}\n`;
   const plainText = markdownToPlain(markdown);
   const bodyPlain = markdownToPlain(markdownBody);
   if (!bodyPlain && scripts.length === 0 && category.length === 0) {
     return {
       version: null,
-      problems: [...problems, { severity: 'error', code: 'no-content', message: 'The file has no guide content. Add the guide body or delete the file.' }],
+      problems: [
+        ...problems,
+        {
+          severity: 'error',
+          code: 'no-content',
+          message: 'The file has no guide content. Add the guide body or delete the file.',
+        },
+      ],
     };
   }
-  if (category.length === 0) problems.push({ severity: 'warning', code: 'no-category', message: 'No `category:` in the front matter; the guide has no 상담 유형.' });
-  if (scripts.length === 0) problems.push({ severity: 'warning', code: 'no-scripts', message: 'No `:::script` blocks found.' });
+  if (category.length === 0)
+    problems.push({
+      severity: 'warning',
+      code: 'no-category',
+      message: 'No `category:` in the front matter; the guide has no 상담 유형.',
+    });
+  if (scripts.length === 0)
+    problems.push({ severity: 'warning', code: 'no-scripts', message: 'No `:::script` blocks found.' });
 
-  const effectiveFrom = Array.isArray(data.effective) ? (asList(data.effective).map(parseLooseDate).filter(Boolean)[0] ?? null) : asDate(data.effective);
-  const fmEffective = (Array.isArray(data.effective) ? data.effective.map(asDate) : [asDate(data.effective)]).filter((d): d is IsoDate => d !== null);
+  const effectiveFrom = Array.isArray(data.effective)
+    ? (asList(data.effective).map(parseLooseDate).filter(Boolean)[0] ?? null)
+    : asDate(data.effective);
+  const fmEffective = (Array.isArray(data.effective) ? data.effective.map(asDate) : [asDate(data.effective)]).filter(
+    (d): d is IsoDate => d !== null,
+  );
   if (data.effective !== undefined && fmEffective.length === 0)
-    problems.push({ severity: 'warning', code: 'frontmatter-date', message: '`effective:` is not a date (write YYYY-MM-DD).' });
+    problems.push({
+      severity: 'warning',
+      code: 'frontmatter-date',
+      message: '`effective:` is not a date (write YYYY-MM-DD).',
+    });
   if (fmArchived !== undefined && fmArchived !== true && fmArchived !== false && fmArchivedAt === null)
-    problems.push({ severity: 'warning', code: 'frontmatter-date', message: '`archived:` is not a date (write YYYY-MM-DD, or true).' });
+    problems.push({
+      severity: 'warning',
+      code: 'frontmatter-date',
+      message: '`archived:` is not a date (write YYYY-MM-DD, or true).',
+    });
   const dates = extractDates(bodyPlain);
   const placeholders: string[] = [];
-  for (const p of [...scripts.flatMap((s) => [...s.placeholders, ...s.branches.flatMap((b) => b.placeholders)]), ...extractPlaceholders(bodyPlain)])
+  for (const p of [
+    ...scripts.flatMap((s) => [...s.placeholders, ...s.branches.flatMap((b) => b.placeholders)]),
+    ...extractPlaceholders(bodyPlain),
+  ])
     if (!placeholders.includes(p)) placeholders.push(p);
   const id = asString(data.id) ?? guideIdFromTitle(split.title);
   const zendeskId = asString(data.zendeskId);

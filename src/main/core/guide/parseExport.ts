@@ -311,7 +311,9 @@ function cleanMarkdown(logical: Logical[], skip: Set<number>): string {
       const stepBold = BOLD_MARKER_TITLE.exec(chunk.trim());
       if (stepBold && (ci > 0 || l.kind === 'text' || l.kind === 'heading')) {
         blank();
-        push(`### ${stripInline(stepBold[1])}${stepBold[2].trim() && /^\s*(\[|\*\*\[)/.test(stepBold[2]) ? ` ${stepBold[2].trim()}` : ''}`);
+        push(
+          `### ${stripInline(stepBold[1])}${stepBold[2].trim() && /^\s*(\[|\*\*\[)/.test(stepBold[2]) ? ` ${stepBold[2].trim()}` : ''}`,
+        );
         blank();
         const rest = stepBold[2].trim();
         if (rest && !/^\s*(\[|\*\*\[)/.test(rest)) {
@@ -346,14 +348,21 @@ export function parseExport(path: string, text: string): { version: GuideVersion
 
   // Title: the first level-1 heading (the export's `# 제목` line), else the first heading.
   let titleIdx = logical.findIndex((l) => l.kind === 'heading' && l.level === 1);
-  if (titleIdx < 0) titleIdx = logical.findIndex((l) => l.kind === 'heading' && sectionOf(l) === null && !STEP_MARKER.test(bareText(l.raw).charAt(0)));
+  if (titleIdx < 0)
+    titleIdx = logical.findIndex(
+      (l) => l.kind === 'heading' && sectionOf(l) === null && !STEP_MARKER.test(bareText(l.raw).charAt(0)),
+    );
   if (titleIdx >= 0 && logical.slice(0, titleIdx).some((l) => l.kind === 'text' || l.kind === 'table')) titleIdx = -1;
   const headingTitle = titleIdx >= 0 ? bareText((logical[titleIdx] as { raw: string }).raw) : '';
   const fromFile = splitArchivePrefix(fileBaseName(path));
   let rawTitle = headingTitle;
   if (!rawTitle) {
     rawTitle = fileBaseName(path).normalize('NFC');
-    problems.push({ severity: 'warning', code: 'no-title', message: 'No title heading (`# 제목`) found; the file name is used as the title.' });
+    problems.push({
+      severity: 'warning',
+      code: 'no-title',
+      message: 'No title heading (`# 제목`) found; the file name is used as the title.',
+    });
   }
   const split = splitArchivePrefix(rawTitle);
   const titleKey = guideIdFromTitle(split.title);
@@ -468,7 +477,17 @@ export function parseExport(path: string, text: string): { version: GuideVersion
   const built = builder.finish();
   let scripts = built.steps;
   if (scripts.length === 0 && built.looseText) {
-    scripts = [{ step: 1, title: '', text: built.looseText, notes: [], condition: null, placeholders: extractPlaceholders(built.looseText), branches: [] }];
+    scripts = [
+      {
+        step: 1,
+        title: '',
+        text: built.looseText,
+        notes: [],
+        condition: null,
+        placeholders: extractPlaceholders(built.looseText),
+        branches: [],
+      },
+    ];
   } else if (built.looseText) {
     notes.push(...built.looseText.split('\n').filter(Boolean));
   }
@@ -479,16 +498,33 @@ export function parseExport(path: string, text: string): { version: GuideVersion
   const plainText = markdownToPlain(withTitle);
   const body = markdownToPlain(markdown.replace(/^# .*\n/, ''));
   if (!body || !bodyText.trim()) {
-    problems.push({ severity: 'error', code: 'no-content', message: 'The file has no guide content (only a title, rules or markup). Add the guide text or delete the file.' });
+    problems.push({
+      severity: 'error',
+      code: 'no-content',
+      message: 'The file has no guide content (only a title, rules or markup). Add the guide text or delete the file.',
+    });
     return { version: null, problems };
   }
   if (category.length === 0)
-    problems.push({ severity: 'warning', code: 'no-category', message: 'No `상담 유형 : A ▶ B ▶ 옵션` line found; the guide has no category.' });
+    problems.push({
+      severity: 'warning',
+      code: 'no-category',
+      message: 'No `상담 유형 : A ▶ B ▶ 옵션` line found; the guide has no category.',
+    });
   if (scripts.length === 0)
-    problems.push({ severity: 'warning', code: 'no-scripts', message: 'No script steps (①, ②, …) found in the 스크립트 / Q&A section.' });
+    problems.push({
+      severity: 'warning',
+      code: 'no-scripts',
+      message: 'No script steps (①, ②, …) found in the 스크립트 / Q&A section.',
+    });
 
   const policyRows = policies.finish();
-  const bodyForDates = markdownToPlain(markdown.split('\n').filter((_l, i) => !(i === 0 && titleIdx >= 0)).join('\n'));
+  const bodyForDates = markdownToPlain(
+    markdown
+      .split('\n')
+      .filter((_l, i) => !(i === 0 && titleIdx >= 0))
+      .join('\n'),
+  );
   const dates = extractDates(bodyForDates);
   const archivedAt = split.archivedAt ?? fromFile.archivedAt;
   const placeholders: string[] = [];

@@ -4,7 +4,8 @@
 import type { IsoDate } from '../../../shared/guide';
 
 /** `(보관-24.12.5)`, `[보관 2024.12.05]`, `(보관)`, `(보관-24.12.5) ` … at the very start. */
-const ARCHIVE_PREFIX = /^\s*[([［（]\s*보관\s*(?:[-–—_:.\s]\s*((?:\d{4}|\d{2})\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2})\s*일?\s*\.?)?\s*[)\]］）]\s*/u;
+const ARCHIVE_PREFIX =
+  /^\s*[([［（]\s*보관\s*(?:[-–—_:.\s]\s*((?:\d{4}|\d{2})\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2})\s*일?\s*\.?)?\s*[)\]］）]\s*/u;
 
 /** Validates and formats a calendar date; two-digit years are 20YY. */
 export function toIsoDate(year: number, month: number, day: number): IsoDate | null {
