@@ -243,3 +243,30 @@ describe('other ways of writing cases and markers', () => {
     });
   });
 });
+
+describe('policy lists written with * bullets', () => {
+  it('* items are rows, indented items and ㄴ are notes, \\* and ※ lines are notes', () => {
+    const text = [
+      '# 목록형 정책',
+      '',
+      '**2️⃣ 정책 및 참고사항**',
+      '',
+      '* 서울 공영주차장 → 직접 문의 안내',
+      '    * ㄴ 서울시설공단 1588-5656',
+      '* **· 경기 민영주차장 → 센터 확인 후 사후 안내**',
+      '    * 확인 후 2시간 내 회신',
+      '',
+      '\\* 주말에는 관제센터 연락 불가',
+      '',
+      '**3️⃣ 스크립트**',
+      '',
+      '**① 안내** 확인해 보겠습니다.',
+    ].join('\n');
+    const v = parseGuide('a.md', text).version!;
+    expect(v.policies).toEqual([
+      { text: '서울 공영주차장 → 직접 문의 안내', notes: ['서울시설공단 1588-5656'], phones: ['1588-5656'] },
+      { text: '경기 민영주차장 → 센터 확인 후 사후 안내', notes: ['확인 후 2시간 내 회신'], phones: [] },
+    ]);
+    expect(v.notes).toEqual(['주말에는 관제센터 연락 불가']);
+  });
+});

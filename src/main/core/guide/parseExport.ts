@@ -467,6 +467,20 @@ export function parseExport(path: string, text: string): { version: GuideVersion
     }
     if (section === 'policy') {
       if (REFERENCE_LABEL.test(t)) continue;
+      // A `\*` / `※` note standing apart (after a blank line) is about the whole guide, not the last row.
+      if (/^(?:\\\*|※)/u.test(l.raw.replace(/^[\s*]*(?=\\\*|※)/u, '')) && logical[idx - 1]?.kind === 'blank')
+        policies.endRow();
+      // A Markdown list item (`- `, `* `, `+ `, unescaped) is a policy row, or a note of the row when indented.
+      const item = /^(\s*)[-*+]\s+(.*)$/u.exec(l.raw);
+      if (item && !/^\s*\*\*/.test(l.raw)) {
+        const parts = policyParts(item[2]);
+        parts.forEach((p, i) => {
+          if (i > 0) policies.add(p);
+          else if (item[1].length >= 2) policies.add(/^\s*(?:\*\*)?\s*[ㄴ└↳※]/u.test(p) ? p : `ㄴ ${p}`);
+          else policies.add(`· ${p}`, true);
+        });
+        continue;
+      }
       for (const p of policyParts(l.raw)) policies.add(p);
       continue;
     }
