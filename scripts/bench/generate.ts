@@ -7,13 +7,40 @@ import { convertHangulToQwerty, getChoseong } from 'es-hangul';
 import type { GuideVersion, PolicyRow, ScriptStep, VersionSummary } from '../../src/shared/guide';
 import type { SearchDocInput } from '../../src/main/core/search';
 
-export type QueryType = 'word' | 'multi-word' | 'body phrase' | '초성' | 'typo' | 'spacing' | 'layout' | 'phone' | 'no-hit';
-export const QUERY_TYPES: QueryType[] = ['word', 'multi-word', 'body phrase', '초성', 'typo', 'spacing', 'layout', 'phone', 'no-hit'];
+export type QueryType =
+  'word' | 'multi-word' | 'body phrase' | '초성' | 'typo' | 'spacing' | 'layout' | 'phone' | 'no-hit' | 'common';
+export const QUERY_TYPES: QueryType[] = [
+  'word',
+  'multi-word',
+  'body phrase',
+  '초성',
+  'typo',
+  'spacing',
+  'layout',
+  'phone',
+  'no-hit',
+  'common',
+];
+/** Frequent words that match thousands of versions: latency only, no single right answer. */
+const COMMON = [
+  '환불',
+  '주차권',
+  '결제',
+  '이중결제',
+  '취소 수수료',
+  '본인 확인',
+  '쿠폰',
+  '관제센터',
+  '고객님',
+  '안내',
+  'ㅎㅂ',
+  '주차장 환불',
+];
 
 export interface LabelledQuery {
   type: QueryType;
   query: string;
-  /** Expected guide id at rank 1, or null for a query that should find nothing. */
+  /** Expected guide id at rank 1; null for `no-hit` (should find nothing) and `common` (latency only). */
   expected: string | null;
 }
 
@@ -36,21 +63,151 @@ function rng(seed: number): () => number {
 }
 
 const SERVICES = [
-  { name: '주차', cat: '주차_고객', topics: ['주차권 환불 요청', '월주차 정기권 해지', '출차 오류', '이중결제 취소요청', '주차장 정보 수정 요청', '입차 기록 누락', '할인권 적용 오류', '주차 페이백 이벤트 문의', '발렛 서비스 문의', '전기차 충전 요금'] },
-  { name: '택시', cat: '택시_고객', topics: ['택시 분실물 접수', '배차 취소 수수료 문의', '요금 과다청구 이의신청', '블루 택시 예약 문의', '기사님 불친절 신고', '경로 우회 이의', '택시 영수증 재발급', '호출비 환불 요청'] },
-  { name: '바이크', cat: '바이크_고객', topics: ['바이크 고장 신고', '바이크 반납 불가 및 추가요금', '바이크 이용권 환불', '헬멧 분실 신고', '배터리 방전 문의', '잠금장치 오류'] },
-  { name: '대리', cat: '대리_고객', topics: ['대리운전 요금 이의', '대리운전 사고 접수(보험)', '기사 배정 지연', '대리운전 취소 수수료', '경유지 추가 요금 문의'] },
-  { name: '내비', cat: '내비_고객', topics: ['내비 경로 오류 신고', '음성 안내 오류', '지도 정보 수정 요청', '과속 단속 정보 문의', '도착 시간 오차 문의'] },
-  { name: '결제', cat: '결제_고객', topics: ['결제 수단 변경', '카드 결제 실패', '포인트 환불 문의', '영수증 발급 요청', '자동결제 해지', '부분 취소 요청'] },
-  { name: '멤버십', cat: '멤버십_고객', topics: ['멤버십 해지 및 환불', '멤버십 혜택 문의', '쿠폰 미지급 문의', '제휴 카드 할인 문의', '멤버십 자동 갱신 문의'] },
+  {
+    name: '주차',
+    cat: '주차_고객',
+    topics: [
+      '주차권 환불 요청',
+      '월주차 정기권 해지',
+      '출차 오류',
+      '이중결제 취소요청',
+      '주차장 정보 수정 요청',
+      '입차 기록 누락',
+      '할인권 적용 오류',
+      '주차 페이백 이벤트 문의',
+      '발렛 서비스 문의',
+      '전기차 충전 요금',
+    ],
+  },
+  {
+    name: '택시',
+    cat: '택시_고객',
+    topics: [
+      '택시 분실물 접수',
+      '배차 취소 수수료 문의',
+      '요금 과다청구 이의신청',
+      '블루 택시 예약 문의',
+      '기사님 불친절 신고',
+      '경로 우회 이의',
+      '택시 영수증 재발급',
+      '호출비 환불 요청',
+    ],
+  },
+  {
+    name: '바이크',
+    cat: '바이크_고객',
+    topics: [
+      '바이크 고장 신고',
+      '바이크 반납 불가 및 추가요금',
+      '바이크 이용권 환불',
+      '헬멧 분실 신고',
+      '배터리 방전 문의',
+      '잠금장치 오류',
+    ],
+  },
+  {
+    name: '대리',
+    cat: '대리_고객',
+    topics: [
+      '대리운전 요금 이의',
+      '대리운전 사고 접수(보험)',
+      '기사 배정 지연',
+      '대리운전 취소 수수료',
+      '경유지 추가 요금 문의',
+    ],
+  },
+  {
+    name: '내비',
+    cat: '내비_고객',
+    topics: [
+      '내비 경로 오류 신고',
+      '음성 안내 오류',
+      '지도 정보 수정 요청',
+      '과속 단속 정보 문의',
+      '도착 시간 오차 문의',
+    ],
+  },
+  {
+    name: '결제',
+    cat: '결제_고객',
+    topics: [
+      '결제 수단 변경',
+      '카드 결제 실패',
+      '포인트 환불 문의',
+      '영수증 발급 요청',
+      '자동결제 해지',
+      '부분 취소 요청',
+    ],
+  },
+  {
+    name: '멤버십',
+    cat: '멤버십_고객',
+    topics: [
+      '멤버십 해지 및 환불',
+      '멤버십 혜택 문의',
+      '쿠폰 미지급 문의',
+      '제휴 카드 할인 문의',
+      '멤버십 자동 갱신 문의',
+    ],
+  },
 ];
 
 const GROUPS = ['결제', '이용', '환불', '계정', '예약', '정책', '서비스'];
 const OPTIONS = ['연동', '비연동', '기타', '앱', '웹', '전화', '현장', '카드', '포인트'];
-const STEPS = ['본인 확인', '이용 내역 확인', '감성케어', '정책 안내', '환불 처리', '쿠폰 지급', '후속 안내', '관제센터 연락', '현장 확인 요청', '처리 결과 안내', '이관 접수', '사진 첨부 요청'];
-const REGIONS = ['속초시', '성북구', '강남구', '해운대구', '수원시', '전주시', '춘천시', '청주시', '제주시', '포항시', '마포구', '송파구', '분당구', '일산동구', '김해시', '창원시', '여수시', '목포시', '안동시', '원주시'];
-const FACILITIES = ['공영주차장', '환승주차장', '민영주차장', '기차역 주차장', '공항 주차장', '대여소', '정류장', '충전소'];
-const ACTIONS = ['고객이 직접 관제센터로 문의 안내', '센터에서 관제센터로 연락하여 조치 후 고객 사후 안내', '현장운영팀 이관 후 회신', '아지트로 확인 요청', '담당 부서 확인 후 24시간 내 회신', '고객센터 재접수 불가, 현장 문의 안내'];
+const STEPS = [
+  '본인 확인',
+  '이용 내역 확인',
+  '감성케어',
+  '정책 안내',
+  '환불 처리',
+  '쿠폰 지급',
+  '후속 안내',
+  '관제센터 연락',
+  '현장 확인 요청',
+  '처리 결과 안내',
+  '이관 접수',
+  '사진 첨부 요청',
+];
+const REGIONS = [
+  '속초시',
+  '성북구',
+  '강남구',
+  '해운대구',
+  '수원시',
+  '전주시',
+  '춘천시',
+  '청주시',
+  '제주시',
+  '포항시',
+  '마포구',
+  '송파구',
+  '분당구',
+  '일산동구',
+  '김해시',
+  '창원시',
+  '여수시',
+  '목포시',
+  '안동시',
+  '원주시',
+];
+const FACILITIES = [
+  '공영주차장',
+  '환승주차장',
+  '민영주차장',
+  '기차역 주차장',
+  '공항 주차장',
+  '대여소',
+  '정류장',
+  '충전소',
+];
+const ACTIONS = [
+  '고객이 직접 관제센터로 문의 안내',
+  '센터에서 관제센터로 연락하여 조치 후 고객 사후 안내',
+  '현장운영팀 이관 후 회신',
+  '아지트로 확인 요청',
+  '담당 부서 확인 후 24시간 내 회신',
+  '고객센터 재접수 불가, 현장 문의 안내',
+];
 const SENT = [
   '많이 당황스러우셨을 텐데요. 신속히 확인해 보겠습니다.',
   '정확한 확인을 위해 카카오 T를 이용하시는 고객님 본인 맞으실까요?',
@@ -68,14 +225,29 @@ const SENT = [
   '잠시만 기다려 주시면 확인 후 다시 안내해 드리겠습니다.',
   '정책상 예외 적용은 어려운 점 양해 부탁드립니다.',
 ];
-const NOTES = ['본인이 아닌 경우 상담 제한', '상담 이력에 처리 내용 기록', '쿠폰은 1회만 지급', '고객 요청 시 상위 부서 이관', '동일 건 재문의 시 이전 이력 확인'];
+const NOTES = [
+  '본인이 아닌 경우 상담 제한',
+  '상담 이력에 처리 내용 기록',
+  '쿠폰은 1회만 지급',
+  '고객 요청 시 상위 부서 이관',
+  '동일 건 재문의 시 이전 이력 확인',
+];
 // Syllables per initial consonant, to build place names with unique 초성.
 const BY_CHO: Record<string, string[]> = {
-  ㄱ: ['가', '고', '구', '기', '강'], ㄴ: ['나', '노', '누', '니', '남'], ㄷ: ['다', '도', '두', '디', '동'],
-  ㄹ: ['라', '로', '루', '리', '람'], ㅁ: ['마', '모', '무', '미', '문'], ㅂ: ['바', '보', '부', '비', '반'],
-  ㅅ: ['사', '소', '수', '시', '솔'], ㅇ: ['아', '오', '우', '이', '은'], ㅈ: ['자', '조', '주', '지', '정'],
-  ㅊ: ['차', '초', '추', '치', '청'], ㅋ: ['카', '코', '쿠', '키', '큰'], ㅌ: ['타', '토', '투', '티', '탄'],
-  ㅍ: ['파', '포', '푸', '피', '평'], ㅎ: ['하', '호', '후', '히', '한'],
+  ㄱ: ['가', '고', '구', '기', '강'],
+  ㄴ: ['나', '노', '누', '니', '남'],
+  ㄷ: ['다', '도', '두', '디', '동'],
+  ㄹ: ['라', '로', '루', '리', '람'],
+  ㅁ: ['마', '모', '무', '미', '문'],
+  ㅂ: ['바', '보', '부', '비', '반'],
+  ㅅ: ['사', '소', '수', '시', '솔'],
+  ㅇ: ['아', '오', '우', '이', '은'],
+  ㅈ: ['자', '조', '주', '지', '정'],
+  ㅊ: ['차', '초', '추', '치', '청'],
+  ㅋ: ['카', '코', '쿠', '키', '큰'],
+  ㅌ: ['타', '토', '투', '티', '탄'],
+  ㅍ: ['파', '포', '푸', '피', '평'],
+  ㅎ: ['하', '호', '후', '히', '한'],
 };
 const CHO_LIST = Object.keys(BY_CHO);
 const PLACE_SUFFIX = ['역', '동', '시장', '공원', '터미널', '센터'];
@@ -94,7 +266,12 @@ function placeNames(count: number, r: () => number): string[] {
     const j = Math.floor(r() * (i + 1));
     [combos[i], combos[j]] = [combos[j], combos[i]];
   }
-  return combos.slice(0, count).map(([a, b, c, s]) => pick(r, BY_CHO[CHO_LIST[a]]) + pick(r, BY_CHO[CHO_LIST[b]]) + pick(r, BY_CHO[CHO_LIST[c]]) + PLACE_SUFFIX[s]);
+  return combos
+    .slice(0, count)
+    .map(
+      ([a, b, c, s]) =>
+        pick(r, BY_CHO[CHO_LIST[a]]) + pick(r, BY_CHO[CHO_LIST[b]]) + pick(r, BY_CHO[CHO_LIST[c]]) + PLACE_SUFFIX[s],
+    );
 }
 
 function phone(r: () => number, used: Set<string>): string {
@@ -126,7 +303,18 @@ interface GuideSeed {
 
 /** One typo on a word: a vowel swapped for a look-alike (결제 → 결재). */
 function typo(word: string, r: () => number): string {
-  const swaps: [string, string][] = [['제', '재'], ['불', '블'], ['요', '오'], ['청', '천'], ['권', '궈'], ['해', '헤'], ['차', '치'], ['료', '로'], ['금', '근'], ['소', '서']];
+  const swaps: [string, string][] = [
+    ['제', '재'],
+    ['불', '블'],
+    ['요', '오'],
+    ['청', '천'],
+    ['권', '궈'],
+    ['해', '헤'],
+    ['차', '치'],
+    ['료', '로'],
+    ['금', '근'],
+    ['소', '서'],
+  ];
   const options = swaps.filter(([a]) => word.includes(a));
   if (options.length === 0) return word.slice(0, -1) + String.fromCharCode(word.charCodeAt(word.length - 1) + 28 * 21);
   const [a, b] = pick(r, options);
@@ -166,7 +354,13 @@ export function generatePack(versions: number, seed = 20261124): Pack {
       v.archived = !isCurrent;
       v.archivedAt = archivedAt;
       v.rawTitle = isCurrent ? title : `(보관-${archivedAt})${title}`;
-      const summary: VersionSummary = { path, archived: !isCurrent, archivedAt, validFrom, validTo: archivedAt ? dayBefore(archivedAt) : null };
+      const summary: VersionSummary = {
+        path,
+        archived: !isCurrent,
+        archivedAt,
+        validFrom,
+        validTo: archivedAt ? dayBefore(archivedAt) : null,
+      };
       validFrom = archivedAt;
       bytes += Buffer.byteLength(v.plainText);
       docs.push({ version: v, summary, isCurrent });
@@ -294,7 +488,11 @@ function labelledQueries(seeds: GuideSeed[], r: () => number, docs: SearchDocInp
     let s = sample();
     out.push({ type: 'word', query: s.place, expected: s.id });
     s = sample();
-    out.push({ type: 'multi-word', query: `${s.place.slice(0, 3)} ${s.topic.split(' ')[0]} ${s.topic.split(' ').slice(-1)[0]}`, expected: s.id });
+    out.push({
+      type: 'multi-word',
+      query: `${s.place.slice(0, 3)} ${s.topic.split(' ')[0]} ${s.topic.split(' ').slice(-1)[0]}`,
+      expected: s.id,
+    });
     s = sample();
     const words = s.bodyPhrase.split(' ');
     out.push({ type: 'body phrase', query: words.slice(0, 5).join(' '), expected: s.id });
@@ -304,12 +502,21 @@ function labelledQueries(seeds: GuideSeed[], r: () => number, docs: SearchDocInp
     const tw = s.topic.split(' ')[0];
     out.push({ type: 'typo', query: `${s.place} ${typo(tw, r)}`, expected: s.id });
     s = sample();
-    out.push({ type: 'spacing', query: i % 2 ? (s.place + s.topic).replace(/\s+/g, '') : `${s.place.slice(0, 2)} ${s.place.slice(2)} ${s.topic}`, expected: s.id });
+    out.push({
+      type: 'spacing',
+      query: i % 2 ? (s.place + s.topic).replace(/\s+/g, '') : `${s.place.slice(0, 2)} ${s.place.slice(2)} ${s.topic}`,
+      expected: s.id,
+    });
     s = sample();
     out.push({ type: 'layout', query: convertHangulToQwerty(s.place), expected: s.id });
     s = sample();
     out.push({ type: 'phone', query: i % 2 ? s.phone.replace(/-/g, '') : s.phone, expected: s.id });
-    out.push({ type: 'no-hit', query: pick(r, ['퓨뷁쿄', '쿼퓌뛝', 'xqzvbn', '뚫꿿', '햏뷁']) + String(i), expected: null });
+    out.push({ type: 'common', query: COMMON[i % COMMON.length], expected: null });
+    out.push({
+      type: 'no-hit',
+      query: pick(r, ['퓨뷁쿄', '쿼퓌뛝', 'xqzvbn', '뚫꿿', '햏뷁']) + String(i),
+      expected: null,
+    });
   }
   return out;
 }

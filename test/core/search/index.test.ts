@@ -158,7 +158,13 @@ describe('filters and grouping', () => {
   });
   it('results carry the guide category and the public fields', () => {
     const r = index.search('분실물').results[0];
-    expect(r).toMatchObject({ id: 'taxi-lost-item', title: '택시 분실물 접수', path: 'taxi/택시 분실물 접수.md', archived: false, archivedAt: null });
+    expect(r).toMatchObject({
+      id: 'taxi-lost-item',
+      title: '택시 분실물 접수',
+      path: 'taxi/택시 분실물 접수.md',
+      archived: false,
+      archivedAt: null,
+    });
     expect(r.category).toEqual(['택시_고객', '이용', '분실물']);
     expect(typeof r.score).toBe('number');
   });
@@ -203,7 +209,12 @@ describe('update', () => {
       category: ['택시_고객', '이용', '분실물'],
       policies: [['우산 분실은 보관 기간 7일']],
     });
-    const added = makeDoc({ id: 'kickboard', path: '킥보드 주차 신고.md', title: '킥보드 주차 신고', category: ['공통_고객', '신고'] });
+    const added = makeDoc({
+      id: 'kickboard',
+      path: '킥보드 주차 신고.md',
+      title: '킥보드 주차 신고',
+      category: ['공통_고객', '신고'],
+    });
     idx.update([changed, added], ['내비 경로 오류 신고.md']);
     expect(idx.size).toBe(before);
     expect(top(idx.search('우산 분실'))).toBe('taxi-lost-item');

@@ -76,7 +76,12 @@ describe('SearchService', () => {
   it('applies per-file changes', async () => {
     const s = new SearchService({});
     await s.load(PACK, SYNONYMS_TXT, 'fp');
-    const added = makeDoc({ id: 'kick', path: '킥보드 신고.md', title: '킥보드 방치 신고', category: ['공통_고객', '신고'] });
+    const added = makeDoc({
+      id: 'kick',
+      path: '킥보드 신고.md',
+      title: '킥보드 방치 신고',
+      category: ['공통_고객', '신고'],
+    });
     s.applyChanges([added], ['taxi/택시 분실물 접수.md']);
     expect(s.search('킥보드').results[0].id).toBe('kick');
     expect(s.search('분실물').results.map((r) => r.id)).not.toContain('taxi-lost-item');
@@ -89,7 +94,10 @@ describe('SearchService', () => {
   });
 
   it('builds in a worker thread and says the answer is partial while building', async () => {
-    const s = new SearchService({ cacheDir: dir, workerPath: resolve(__dirname, '../../../src/main/services/searchWorker.ts') });
+    const s = new SearchService({
+      cacheDir: dir,
+      workerPath: resolve(__dirname, '../../../src/main/services/searchWorker.ts'),
+    });
     const loading = s.load(PACK, SYNONYMS_TXT, 'fp-w');
     const during = s.search('이중결제');
     expect(during.indexing).toBe(true);

@@ -17,7 +17,36 @@ export const CHOSEONG = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍ�
 /** Compatibility jamo for the 21 medial vowels, in Unicode syllable order. */
 const JUNGSEONG = 'ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ';
 /** Compatibility jamo for the 27 finals (index 0 = none), in Unicode syllable order. */
-const JONGSEONG = ['', 'ㄱ', 'ㄲ', 'ㄳ', 'ㄴ', 'ㄵ', 'ㄶ', 'ㄷ', 'ㄹ', 'ㄺ', 'ㄻ', 'ㄼ', 'ㄽ', 'ㄾ', 'ㄿ', 'ㅀ', 'ㅁ', 'ㅂ', 'ㅄ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅊ', 'ㅋ', 'ㅌ', 'ㅍ', 'ㅎ'];
+const JONGSEONG = [
+  '',
+  'ㄱ',
+  'ㄲ',
+  'ㄳ',
+  'ㄴ',
+  'ㄵ',
+  'ㄶ',
+  'ㄷ',
+  'ㄹ',
+  'ㄺ',
+  'ㄻ',
+  'ㄼ',
+  'ㄽ',
+  'ㄾ',
+  'ㄿ',
+  'ㅀ',
+  'ㅁ',
+  'ㅂ',
+  'ㅄ',
+  'ㅅ',
+  'ㅆ',
+  'ㅇ',
+  'ㅈ',
+  'ㅊ',
+  'ㅋ',
+  'ㅌ',
+  'ㅍ',
+  'ㅎ',
+];
 
 export function isSyllable(ch: string): boolean {
   const c = ch.charCodeAt(0);
@@ -59,6 +88,21 @@ function isWordCode(c: number): boolean {
   if (c >= 0xac00) return c <= 0xd7a3;
   for (const [a, b] of WORD_RANGES) if (c >= a && c <= b) return true;
   return false;
+}
+
+/**
+ * Lower-cased code unit at i when it is a word character, else -1: the per-character form of
+ * compactNFC, for loops that must not allocate.
+ */
+export function wordCodeAt(text: string, i: number): number {
+  let c = text.charCodeAt(i);
+  if (c >= 0xac00 && c <= 0xd7a3) return c;
+  if (c >= 0x41 && c <= 0x5a) return c + 32;
+  if (c >= 0xc0 && c <= 0x4ff) {
+    const l = text[i].toLowerCase();
+    if (l.length === 1) c = l.charCodeAt(0);
+  }
+  return isWordCode(c) ? c : -1;
 }
 
 /** NFC + lower case + only letters and digits. */
@@ -332,9 +376,32 @@ export function endsWithJamo(term: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Particles
 
-const PARTICLES = ['으로', '에서', '에게', '까지', '부터', '이나', '하고', '처럼', '보다', '으로는', '에는', '을', '를', '이', '가', '은', '는', '에', '의', '도', '로', '와', '과', '만'].sort(
-  (a, b) => b.length - a.length,
-);
+const PARTICLES = [
+  '으로',
+  '에서',
+  '에게',
+  '까지',
+  '부터',
+  '이나',
+  '하고',
+  '처럼',
+  '보다',
+  '으로는',
+  '에는',
+  '을',
+  '를',
+  '이',
+  '가',
+  '은',
+  '는',
+  '에',
+  '의',
+  '도',
+  '로',
+  '와',
+  '과',
+  '만',
+].sort((a, b) => b.length - a.length);
 
 /** The word without a trailing particle (`주차권을` → `주차권`), or null when none / too short. */
 const PARTICLE_ENDS = new Set(PARTICLES.map((p) => p[p.length - 1]));

@@ -4,7 +4,17 @@
  * Pure: no I/O. Design and measurements: docs/search.md.
  */
 import type { GuideVersion, IsoDate, VersionSummary } from '../../../shared/guide';
-import { boundedEditDistance, choseongOf, compact, compactNFC, compactWithMap, jamoOf, stripParticle, withinOneEdit } from './hangul';
+import {
+  boundedEditDistance,
+  choseongOf,
+  compact,
+  compactNFC,
+  compactWithMap,
+  jamoOf,
+  stripParticle,
+  withinOneEdit,
+  wordCodeAt,
+} from './hangul';
 import { FIELD_TITLE, FIELD_WEIGHT, FIELDS, prepareDoc, type PreparedDoc, type VersionMeta } from './prepare';
 import { planQuery, type QueryContext, type QueryPlan } from './query';
 import type { SynonymTable } from './synonyms';
@@ -61,6 +71,11 @@ const VERIFY_LIMIT = 1500;
 const SNIPPET_BEFORE = 24;
 const SNIPPET_LENGTH = 90;
 const MAX_MATCHES = 4;
+/** A first term whose segments have more references than this is evaluated in tiers. */
+const COMMON_REFS = 40000;
+const FIELD_POLICY = 3;
+/** Candidates carried from a very common first term into the next terms. */
+const MAX_CANDIDATES = 1000;
 
 interface Arrays {
   /** Per version: first entry (length versions+1). */
@@ -115,7 +130,7 @@ class KeyTable {
   private n = 0;
   get(k: number): number {
     const mask = this.keys.length - 1;
-    let i = Math.imul(k, 0x9e3779b1) >>> 0 & mask;
+    let i = (Math.imul(k, 0x9e3779b1) >>> 0) & mask;
     for (;;) {
       const v = this.vals[i];
       if (v < 0) return -1;
@@ -126,7 +141,7 @@ class KeyTable {
   set(k: number, v: number): void {
     if ((this.n + 1) * 2 > this.keys.length) this.grow();
     const mask = this.keys.length - 1;
-    let i = Math.imul(k, 0x9e3779b1) >>> 0 & mask;
+    let i = (Math.imul(k, 0x9e3779b1) >>> 0) & mask;
     while (this.vals[i] >= 0) i = (i + 1) & mask;
     this.keys[i] = k;
     this.vals[i] = v;
@@ -217,9 +232,15 @@ function buildCore(count: number, docAt: (i: number) => PreparedDoc): Core {
   for (let s = 0; s < nSeg; s++) {
     segKeyStart[s] = segKeys.n;
     const text = segTexts[s];
-    const c = compactNFC(text);
-    for (let i = 0; i + 1 < c.length; i++) {
-      const k = bigramKey(c, i);
+    // Bigrams of the compact form, computed in place (no compact copy of the text).
+    let prev = -1;
+    for (let i = 0; i < text.length; i++) {
+      const cur = wordCodeAt(text, i);
+      if (cur < 0) continue;
+      const p = prev;
+      prev = cur;
+      if (p < 0) continue;
+      const k = p * 65536 + cur;
       let id = keyIds.get(k);
       if (id < 0) {
         id = keyList.length;
@@ -268,7 +289,9 @@ function buildCore(count: number, docAt: (i: number) => PreparedDoc): Core {
     bump(vocabCount, compact(m.title), 1);
     for (const c of m.category) bump(vocabCount, compact(c), 1);
   }
-  const words = [...vocabCount.entries()].filter(([w]) => w.length >= 2 && w.length <= 24 && (/[가-힣]/.test(w) || /^[a-z]{3,}$/.test(w)));
+  const words = [...vocabCount.entries()].filter(
+    ([w]) => w.length >= 2 && w.length <= 24 && (/[가-힣]/.test(w) || /^[a-z]{3,}$/.test(w)),
+  );
   words.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const vocabFreq = new Uint32Array(words.map(([, n]) => n));
   const vocabAll = flatten('\n' + words.map(([w]) => w).join('\n') + '\n');
@@ -416,6 +439,12 @@ export class SearchIndex {
   private gMark: Int32Array;
   private gTitle: Int32Array;
   private titleHits: Uint8Array;
+  private guideMark: Int32Array;
+  private guideBest: Uint32Array;
+  /** Per segment: the strongest field (lowest field number) among the entries using it. */
+  private segBestField: Uint8Array;
+  private segEpoch: Int32Array;
+  private segPos: Uint32Array;
   private epoch = 0;
 
   private constructor(core: Core, synonyms?: SynonymTable) {
@@ -447,6 +476,16 @@ export class SearchIndex {
     this.gMark = new Int32Array(n);
     this.gTitle = new Int32Array(n);
     this.titleHits = new Uint8Array(n);
+    this.guideMark = new Int32Array(this.guideIds.length);
+    this.guideBest = new Uint32Array(this.guideIds.length);
+    const nSeg = core.segOff.length - 1;
+    this.segBestField = new Uint8Array(nSeg).fill(255);
+    this.segEpoch = new Int32Array(nSeg);
+    this.segPos = new Uint32Array(nSeg);
+    for (let e = 0; e < core.entSeg.length; e++) {
+      const sg = core.entSeg[e];
+      if (core.entField[e] < this.segBestField[sg]) this.segBestField[sg] = core.entField[e];
+    }
   }
 
   static build(docs: SearchDocInput[], options?: { synonyms?: SynonymTable }): SearchIndex {
@@ -703,8 +742,8 @@ export class SearchIndex {
     const elig = this.eligibility(options);
     const limit = options.limit ?? DEFAULT_LIMIT;
     const groups = plan.groups.map((g) => this.groupHits(g.alts, cache));
-    let cands = this.evaluate(groups, plan, elig, true);
-    if (cands.length === 0 && groups.length > 1) cands = this.evaluate(groups, plan, elig, false);
+    let cands = this.evaluate(groups, plan, elig, true, limit);
+    if (cands.length === 0 && groups.length > 1) cands = this.evaluate(groups, plan, elig, false, limit);
     response.results = this.collect(cands, groups, plan, limit);
     response.tookMs = round(performance.now() - t0);
     return response;
@@ -743,14 +782,11 @@ export class SearchIndex {
    * Scores versions. With `all`, a version must match every group (AND); otherwise any (OR),
    * scored by what it matched. Returns the candidate version ids.
    */
-  private evaluate(groups: GroupHits[], plan: QueryPlan, elig: Uint8Array, all: boolean): number[] {
+  private evaluate(groups: GroupHits[], plan: QueryPlan, elig: Uint8Array, all: boolean, limit: number): number[] {
     const { entField, refStart, refs, entStart, entSeg } = this.core;
     const nV = entStart.length - 1;
     const avgEnt = entSeg.length / Math.max(1, nV);
-    const avgRefs = refs.length / Math.max(1, refStart.length - 1);
-    const order = groups
-      .map((_, i) => i)
-      .sort((a, b) => groups[a].segs.length - groups[b].segs.length);
+    const order = groups.map((_, i) => i).sort((a, b) => groups[a].segs.length - groups[b].segs.length);
     if (all && order.some((i) => groups[i].segs.length === 0)) return [];
     if (!all) {
       // Any-term fallback: very common terms alone say little and cost the most; keep the rare ones.
@@ -768,15 +804,25 @@ export class SearchIndex {
       if (g.segs.length === 0) continue;
       const ge = ++this.epoch;
       const touched: number[] = [];
-      const perCandidate = all && !first && cands.length * avgEnt < g.segs.length * avgRefs;
+      // References this group would visit (counted only up to what the alternative costs).
+      const candCost = all && !first ? cands.length * avgEnt : Infinity;
+      let refCount = 0;
+      const countUpTo = all && !first ? candCost + g.segs.length : COMMON_REFS;
+      for (let i = 0; i < g.segs.length && refCount <= countUpTo; i++)
+        refCount += refStart[g.segs[i] + 1] - refStart[g.segs[i]];
+      const perCandidate = all && !first && candCost + g.segs.length < refCount;
       if (perCandidate) {
-        // Few candidates left: look their entries up in this group's sorted segment list.
+        // Few candidates left: mark this group's segments, then look the candidates' entries up.
+        for (let i = 0; i < g.segs.length; i++) {
+          this.segEpoch[g.segs[i]] = ge;
+          this.segPos[g.segs[i]] = i;
+        }
         for (const v of cands) {
           for (let e = entStart[v]; e < entStart[v + 1]; e++) {
-            const pos = lowerBound(g.segs, entSeg[e]);
-            if (pos >= g.segs.length || g.segs[pos] !== entSeg[e]) continue;
+            const sg = entSeg[e];
+            if (this.segEpoch[sg] !== ge) continue;
             const f = entField[e];
-            const w = FIELD_WEIGHT[f] * g.weights[pos];
+            const w = FIELD_WEIGHT[f] * g.weights[this.segPos[sg]];
             if (this.gMark[v] !== ge) {
               this.gMark[v] = ge;
               this.gBest[v] = w;
@@ -790,8 +836,8 @@ export class SearchIndex {
           }
         }
       }
-      for (let i = 0; !perCandidate && i < g.segs.length; i++) {
-        const s = g.segs[i];
+      const tiered = all && first && refCount > COMMON_REFS;
+      const visit = (i: number, s: number): void => {
         const aw = g.weights[i];
         for (let r = refStart[s]; r < refStart[s + 1]; r++) {
           const e = refs[r];
@@ -811,6 +857,20 @@ export class SearchIndex {
           }
           if (f === FIELD_TITLE) this.gTitle[v] = ge;
         }
+      };
+      if (!perCandidate) {
+        if (tiered) {
+          // Tier 0: strong fields, not boilerplate; 1: other fields; 2: boilerplate sentences
+          // shared by many versions (they tell guides apart least and cost the most).
+          const boiler = Math.max(64, Math.ceil(nV / 100));
+          const tierOf = (s: number): number => {
+            if (refStart[s + 1] - refStart[s] > boiler) return 2;
+            return this.segBestField[s] <= FIELD_POLICY ? 0 : 1;
+          };
+          for (let tier = 0; tier <= 2 && (tier === 0 || touched.length < limit * 5); tier++) {
+            for (let i = 0; i < g.segs.length; i++) if (tierOf(g.segs[i]) === tier) visit(i, g.segs[i]);
+          }
+        } else for (let i = 0; i < g.segs.length; i++) visit(i, g.segs[i]);
       }
       if (all) {
         const next: number[] = [];
@@ -833,6 +893,17 @@ export class SearchIndex {
           cands = next;
         } else cands = next;
         if (cands.length === 0) return [];
+        if (first && cands.length > MAX_CANDIDATES && order.length > 1) {
+          // Very common first term: keep the strongest candidates for the remaining terms.
+          const scores = Float64Array.from(cands, (v) => this.score[v]).sort();
+          const cut = scores[scores.length - MAX_CANDIDATES];
+          const kept: number[] = [];
+          for (const v of cands) {
+            if (this.score[v] >= cut && kept.length < MAX_CANDIDATES) kept.push(v);
+            else this.mark[v] = 0;
+          }
+          cands = kept;
+        }
       } else {
         for (const v of touched) {
           const add = g.idf * (this.gBest[v] + 0.15 * Math.min(this.gCount[v] - 1, 8));
@@ -896,19 +967,34 @@ export class SearchIndex {
 
   private collect(cands: number[], groups: GroupHits[], plan: QueryPlan, limit: number): SearchResult[] {
     const metas = this.core.metas;
-    const bestOf = new Map<number, number>();
+    const ge = ++this.epoch;
+    const winners: number[] = [];
     for (const v of cands) {
       const g = this.guideOf[v];
-      const cur = bestOf.get(g);
-      if (cur === undefined || better(v, cur, this.score, metas)) bestOf.set(g, v);
+      if (this.guideMark[g] !== ge) {
+        this.guideMark[g] = ge;
+        this.guideBest[g] = v;
+        winners.push(g);
+      } else if (better(v, this.guideBest[g], this.score, metas)) this.guideBest[g] = v;
     }
-    const winners = [...bestOf.values()].sort((a, b) => this.score[b] - this.score[a] || (metas[a].title < metas[b].title ? -1 : 1));
+    let best = winners.map((g) => this.guideBest[g]);
+    if (best.length > limit * 4) {
+      // Only the top `limit` need ordering: cut at the limit-th best score first.
+      const scores = Float64Array.from(best, (v) => this.score[v]).sort();
+      const cut = scores[scores.length - limit];
+      best = best.filter((v) => this.score[v] >= cut);
+    }
+    best.sort(
+      (a, b) =>
+        this.score[b] - this.score[a] ||
+        (metas[a].title < metas[b].title ? -1 : metas[a].title > metas[b].title ? 1 : 0),
+    );
     const alts = new Set<string>();
     for (const g of groups) for (const a of g.alts) if (a) alts.add(a);
     if (plan.phrase) alts.add(plan.phrase);
     const altList = [...alts];
     const lists = groups.map((g) => g.segs).filter((l) => l.length > 0);
-    return winners.slice(0, limit).map((v) => {
+    return best.slice(0, limit).map((v) => {
       const m = metas[v];
       return {
         id: m.id,
@@ -926,7 +1012,10 @@ export class SearchIndex {
   /** Where version v matched: best segment per (field, label), strongest fields first. */
   private matchesOf(v: number, alts: string[], lists: Uint32Array[]): SearchMatch[] {
     const { entStart, entField, entLabel, entSeg, labels } = this.core;
-    const byLabel = new Map<string, { f: number; order: number; text: string; hl: [number, number][]; covered: number }>();
+    const byLabel = new Map<
+      string,
+      { f: number; order: number; text: string; hl: [number, number][]; covered: number }
+    >();
     for (let e = entStart[v]; e < entStart[v + 1]; e++) {
       const seg = entSeg[e];
       // Entries come strongest field first: once enough places are found, stop looking.
@@ -955,7 +1044,9 @@ export class SearchIndex {
         byLabel.set(key, { f, order: prev?.order ?? e, text, hl: mergeRanges(hl), covered });
       }
     }
-    const list = [...byLabel.entries()].sort((a, b) => a[1].f - b[1].f || b[1].covered - a[1].covered || a[1].order - b[1].order);
+    const list = [...byLabel.entries()].sort(
+      (a, b) => a[1].f - b[1].f || b[1].covered - a[1].covered || a[1].order - b[1].order,
+    );
     return list.slice(0, MAX_MATCHES).map(([key, x]) => {
       const label = key.slice(key.indexOf('|') + 1);
       return { field: FIELDS[x.f] === 'question' ? 'script' : FIELDS[x.f], label, ...snippetOf(x.text, x.hl) };
@@ -994,7 +1085,17 @@ export class SearchIndex {
     const c = this.core;
     const header = JSON.stringify({
       format: INDEX_FORMAT_VERSION,
-      metas: c.metas.map((m) => [m.id, m.path, m.title, m.archived ? 1 : 0, m.archivedAt, m.validFrom, m.validTo, m.isCurrent ? 1 : 0, m.category]),
+      metas: c.metas.map((m) => [
+        m.id,
+        m.path,
+        m.title,
+        m.archived ? 1 : 0,
+        m.archivedAt,
+        m.validFrom,
+        m.validTo,
+        m.isCurrent ? 1 : 0,
+        m.category,
+      ]),
       labels: c.labels,
     });
     const enc = new TextEncoder();
@@ -1070,7 +1171,19 @@ export class SearchIndex {
   }
 }
 
-const ARRAY_NAMES = ['entStart', 'entField', 'entLabel', 'entSeg', 'segOff', 'refStart', 'refs', 'keys', 'postStart', 'postings', 'vocabFreq'] as const;
+const ARRAY_NAMES = [
+  'entStart',
+  'entField',
+  'entLabel',
+  'entSeg',
+  'segOff',
+  'refStart',
+  'refs',
+  'keys',
+  'postStart',
+  'postings',
+  'vocabFreq',
+] as const;
 
 function validate(c: Core): void {
   const nV = c.metas.length;

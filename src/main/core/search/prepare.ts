@@ -93,7 +93,10 @@ function sentences(flat: string): string[] {
     const prev = flat[i - 1];
     const next = flat[i + 1];
     const cut =
-      prev === '.' || prev === '?' || prev === '!' || prev === '。' ||
+      prev === '.' ||
+      prev === '?' ||
+      prev === '!' ||
+      prev === '。' ||
       ((next === '-' || next === '·' || next === '•' || next === '※' || next === '*') && flat.charCodeAt(i + 2) === 32);
     if (cut) {
       if (i > start) out.push(flat.slice(start, i));
