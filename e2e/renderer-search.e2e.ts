@@ -112,6 +112,15 @@ describe('renderer search (real bridge)', () => {
     await app.screenshot('search-opened');
   });
 
+  it('Enter pressed right after typing opens the first result for the typed text, not an older answer', async () => {
+    const { page } = app;
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('속초시');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('guide-view').getAttribute('data-path')).toBe(CURRENT_PATH);
+    expect(await page.getByTestId('list-status').getAttribute('data-query')).toBe('속초시');
+  });
+
   it('focuses search with Ctrl+K and /', async () => {
     const { page } = app;
     await page.getByTestId('guide-title').focus();
@@ -120,7 +129,9 @@ describe('renderer search (real bridge)', () => {
     await page.getByTestId('guide-title').focus();
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
-    expect(await input().inputValue()).toBe('');
+    // The key only moved focus (and selected the query for retyping); it typed nothing.
+    expect(await input().inputValue()).toBe('속초시');
+    expect(await input().evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd])).toEqual([0, 3]);
   });
 
   it('shows where it matched: 속초시 → a 정책 match', async () => {

@@ -41,6 +41,10 @@ function Shell() {
   const inputRef = useRef<HTMLInputElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const searchSeq = useRef(0);
+  /** Sequence number of the answer on screen; differs from searchSeq while a query is in flight. */
+  const answeredSeq = useRef(0);
+  /** Enter was pressed before the answer for the typed text arrived: open its first result then. */
+  const pendingOpen = useRef(false);
   const openSeq = useRef(0);
   const composing = useRef(false);
   const lastSent = useRef<string | null>(null);
@@ -63,6 +67,23 @@ function Shell() {
     );
   }, []);
 
+  // ---- guides ----------------------------------------------------------------------------
+  const openGuide = useCallback(async (ref: string, options: { asOf?: string; focus?: boolean } = {}) => {
+    const seq = ++openSeq.current;
+    try {
+      const view = await api.openGuide({ ref, asOf: options.asOf || undefined });
+      if (seq !== openSeq.current) return;
+      focusAfterOpen.current = options.focus ? 'heading' : null;
+      setGuide(view);
+      setGuideError(null);
+      setScreen({ kind: 'guide' });
+    } catch (e) {
+      if (seq !== openSeq.current) return;
+      setGuideError((e as Error).message);
+      setScreen({ kind: 'guide' });
+    }
+  }, []);
+
   // ---- search ----------------------------------------------------------------------------
   /** Sends one query; only the newest request's answer is shown (stale answers are dropped). */
   const runSearch = useCallback((raw: string, f: Filters, force = false) => {
@@ -72,6 +93,8 @@ function Shell() {
     lastSent.current = key;
     const seq = ++searchSeq.current;
     if (q.trim() === '') {
+      answeredSeq.current = seq;
+      pendingOpen.current = false;
       setResponse(null);
       setSearchError(null);
       setSelected(0);
@@ -88,16 +111,24 @@ function Shell() {
       .then(
         (r) => {
           if (seq !== searchSeq.current) return;
+          answeredSeq.current = seq;
           setResponse(r);
           setSearchError(null);
           setSelected(0);
+          // Enter arrived before this answer: open its first result now.
+          if (pendingOpen.current) {
+            pendingOpen.current = false;
+            if (r.results[0]) void openGuide(r.results[0].path, { focus: true });
+          }
         },
         (e: Error) => {
           if (seq !== searchSeq.current) return;
+          answeredSeq.current = seq;
+          pendingOpen.current = false;
           setSearchError(e.message);
         },
       );
-  }, []);
+  }, [openGuide]);
 
   const onInput = useCallback(
     (value: string) => {
@@ -138,22 +169,7 @@ function Shell() {
     runSearch('', latest.current.filters);
   }, [runSearch]);
 
-  // ---- guides ----------------------------------------------------------------------------
-  const openGuide = useCallback(async (ref: string, options: { asOf?: string; focus?: boolean } = {}) => {
-    const seq = ++openSeq.current;
-    try {
-      const view = await api.openGuide({ ref, asOf: options.asOf || undefined });
-      if (seq !== openSeq.current) return;
-      focusAfterOpen.current = options.focus ? 'heading' : null;
-      setGuide(view);
-      setGuideError(null);
-      setScreen({ kind: 'guide' });
-    } catch (e) {
-      if (seq !== openSeq.current) return;
-      setGuideError((e as Error).message);
-      setScreen({ kind: 'guide' });
-    }
-  }, []);
+  // ---- guide focus, scroll and links ----------------------------------------------------
 
   const shownPath = guide?.version.path;
   useEffect(() => {
@@ -232,7 +248,10 @@ function Shell() {
         setSelected((s) => Math.max(0, Math.min(items.length - 1, s + delta)));
       } else if (e.key === 'Enter' && !imeBusy) {
         e.preventDefault();
-        openItem(selected, true);
+        // Typed faster than the answer came back (e.g. Enter right after the IME committed):
+        // open the first result of the answer for what is in the box, not of an older one.
+        if (answeredSeq.current !== searchSeq.current) pendingOpen.current = true;
+        else openItem(selected, true);
       }
     },
     [items.length, openItem, selected],
@@ -338,6 +357,7 @@ function Shell() {
         onChange={(from, to) => setScreen({ kind: 'diff', from, to })}
         onOpen={(path) => void openGuide(path)}
         onBack={() => setScreen({ kind: 'guide' })}
+        refreshToken={refreshToken}
       />
     );
   } else if (screen.kind === 'changes') {

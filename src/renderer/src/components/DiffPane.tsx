@@ -16,6 +16,8 @@ export interface DiffPaneProps {
   onChange(from: string, to: string): void;
   onOpen(path: string): void;
   onBack(): void;
+  /** Bumped when the content folder changed, to diff again. */
+  refreshToken?: number;
 }
 
 const opNames: Record<DiffChange['op'], string> = { added: '추가', removed: '삭제', changed: '변경' };
@@ -59,7 +61,7 @@ function ChangeBody({ change }: { change: DiffChange }) {
   );
 }
 
-export function DiffPane({ from, to, history, onChange, onOpen, onBack }: DiffPaneProps) {
+export function DiffPane({ from, to, history, onChange, onOpen, onBack, refreshToken = 0 }: DiffPaneProps) {
   const [answer, setAnswer] = useState<{ key: string; diff: DiffView | null; error: string | null } | null>(null);
   const key = `${from}\n${to}`;
 
@@ -72,7 +74,7 @@ export function DiffPane({ from, to, history, onChange, onOpen, onBack }: DiffPa
     return () => {
       live = false;
     };
-  }, [from, to]);
+  }, [from, to, refreshToken]);
   const diff = answer?.key === key ? answer.diff : null;
   const error = answer?.key === key ? answer.error : null;
 
