@@ -860,16 +860,21 @@ export class SearchIndex {
       };
       if (!perCandidate) {
         if (tiered) {
-          // Tier 0: strong fields, not boilerplate; 1: other fields; 2: boilerplate sentences
-          // shared by many versions (they tell guides apart least and cost the most).
+          // Tier 0: title, category, response steps; 1: policies; 2: other fields; 3: boilerplate
+          // sentences shared by many versions (they tell guides apart least and cost the most).
           const boiler = Math.max(64, Math.ceil(nV / 100));
           const tierOf = (s: number): number => {
-            if (refStart[s + 1] - refStart[s] > boiler) return 2;
-            return this.segBestField[s] <= FIELD_POLICY ? 0 : 1;
+            if (refStart[s + 1] - refStart[s] > boiler) return 3;
+            const f = this.segBestField[s];
+            return f < FIELD_POLICY ? 0 : f === FIELD_POLICY ? 1 : 2;
           };
-          for (let tier = 0; tier <= 2 && (tier === 0 || touched.length < limit * 5); tier++) {
+          const enough = limit * 5;
+          for (let tier = 0; tier <= 2 && (tier === 0 || touched.length < enough); tier++) {
             for (let i = 0; i < g.segs.length; i++) if (tierOf(g.segs[i]) === tier) visit(i, g.segs[i]);
           }
+          // Boilerplate only as far as needed: its versions all score alike.
+          for (let i = 0; i < g.segs.length && touched.length < enough; i++)
+            if (tierOf(g.segs[i]) === 3) visit(i, g.segs[i]);
         } else for (let i = 0; i < g.segs.length; i++) visit(i, g.segs[i]);
       }
       if (all) {
