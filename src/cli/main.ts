@@ -18,7 +18,8 @@ import { readFile } from 'node:fs/promises';
 const USAGE = `usage: guidedesk <command> [options]
 
 commands:
-  check                          parse every guide file and report problems (exit 1 on errors)
+  check [--today D]              parse every guide file and report problems (exit 1 on errors):
+                                 unreadable files, parse problems, broken links, expired dates
   show <GUIDE|PATH> [--as-of D]  one guide version, structured
   versions <GUIDE|PATH>          the versions of a guide, oldest first
   diff <A> <B>                   what changed between two versions or guides
@@ -49,9 +50,9 @@ function requireDate(value: string | undefined, flag: string): string | undefine
   return value;
 }
 
-async function loadLibrary(contentDir: string): Promise<LibrarySnapshot> {
+async function loadLibrary(contentDir: string, today?: string): Promise<LibrarySnapshot> {
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) throw new UsageError(`content folder not found: ${contentDir}`);
-  const library = new ContentLibrary(contentDir);
+  const library = new ContentLibrary(contentDir, today ? { today: () => today } : {});
   await library.load();
   return library.snapshot;
 }
@@ -98,6 +99,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         json: { type: 'boolean', default: false },
         'as-of': { type: 'string' },
         since: { type: 'string' },
+        today: { type: 'string' },
         limit: { type: 'string' },
         archived: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -123,8 +125,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     };
     switch (command) {
       case 'check': {
-        needArgs(0, '[--content DIR] [--json]');
-        const snapshot = await loadLibrary(contentDir);
+        needArgs(0, '[--content DIR] [--json] [--today YYYY-MM-DD]');
+        const snapshot = await loadLibrary(contentDir, requireDate(values.today, '--today'));
         const report = { guides: snapshot.histories.length, versions: snapshot.versions.length, files: snapshot.files };
         print(report, () =>
           [

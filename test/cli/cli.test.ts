@@ -134,3 +134,17 @@ describe('guidedesk check on a folder of bad inputs', () => {
     expect(guide.title).toBe('똠방각하 햏 쏼 문의');
   });
 });
+
+describe('guidedesk check on the embedded pack', () => {
+  it('has no errors, resolves its internal links, and flags deadlines that passed by the given day', async () => {
+    const early = (await cli('check', '--content', CONTENT, '--today', '2024-12-01', '--json')).json();
+    expect(early.files.filter((f: { status: string }) => f.status === 'error')).toEqual([]);
+    const codes = (report: { files: { problems: { code: string }[] }[] }) => report.files.flatMap((f) => f.problems.map((p) => p.code));
+    expect(codes(early)).not.toContain('broken-link');
+    const late = await cli('check', '--content', CONTENT, '--today', '2026-11-24', '--json');
+    expect(late.code).toBe(0);
+    const current = late.json().files.find((f: { path: string }) => f.path === CURRENT_FILE);
+    expect(current.status).toBe('warning');
+    expect(current.problems.map((p: { code: string }) => p.code)).toContain('expired-date');
+  });
+});

@@ -8,7 +8,7 @@ import { renderGuideMarkdown } from '../core/render';
 import { changesSince, diffVersions, versionInForce } from '../core/versions';
 import { NotFoundError, type GuideDeskHandlers } from '../ipc/router';
 import { externalUrlRefusal } from '../security/policy';
-import type { ContentLibrary, LibrarySnapshot } from '../services/contentLibrary';
+import { localIsoDate, type ContentLibrary, type LibrarySnapshot } from '../services/contentLibrary';
 import type { SearchService } from '../services/searchService';
 
 export interface HandlerDependencies {
@@ -17,11 +17,6 @@ export interface HandlerDependencies {
   /** Opens a URL outside the app (Electron's shell.openExternal in the app). */
   openExternal: (url: string) => Promise<void>;
   today?: () => IsoDate;
-}
-
-export function localIsoDate(date = new Date()): IsoDate {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** The version a guide opens at by default: its current one, or the newest archived copy when retired. */

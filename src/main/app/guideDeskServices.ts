@@ -62,7 +62,7 @@ async function readSynonyms(root: string): Promise<string> {
 
 export function startGuideDeskServices(options: GuideDeskServicesOptions): GuideDeskServices {
   const log = options.log ?? (() => {});
-  const library = new ContentLibrary(options.contentRoot);
+  const library = new ContentLibrary(options.contentRoot, { today: options.today });
   const search = new SearchService({ cacheDir: options.cacheDir, workerPath: options.searchWorkerPath });
   const listeners = new Set<() => void>();
   const handlers = createGuideDeskHandlers({

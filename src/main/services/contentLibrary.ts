@@ -9,7 +9,8 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { watch, type FSWatcher } from 'node:fs';
-import type { FileReport, GuideHistory, GuideVersion } from '../../shared/guide';
+import type { FileReport, GuideHistory, GuideVersion, IsoDate, Problem } from '../../shared/guide';
+import { auditLibrary } from '../core/audit';
 import { buildLibrary } from '../core/library';
 import { buildHistories } from '../core/versions';
 import { readContentFolder } from './contentFiles';
@@ -44,7 +45,7 @@ export class ContentLibrary extends EventEmitter<{ changed: [LibraryChange]; err
 
   constructor(
     readonly root: string,
-    private readonly options: { coalesceMs?: number } = {},
+    private readonly options: { coalesceMs?: number; today?: () => IsoDate } = {},
   ) {
     super();
   }
@@ -71,6 +72,7 @@ export class ContentLibrary extends EventEmitter<{ changed: [LibraryChange]; err
     }
     const histories = buildHistories(versions);
     markConflicts(reports, histories);
+    addFindings(reports, auditLibrary(versions, histories, (this.options.today ?? localIsoDate)()));
     const previous = this.current;
     const snapshot: LibrarySnapshot = {
       root: this.root,
@@ -133,6 +135,21 @@ export class ContentLibrary extends EventEmitter<{ changed: [LibraryChange]; err
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
     this.watcher?.close();
     this.watcher = null;
+  }
+}
+
+/** Local calendar date: what a counselor's wall calendar says. */
+export function localIsoDate(date = new Date()): IsoDate {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+function addFindings(reports: FileReport[], findings: Map<string, Problem[]>): void {
+  for (const report of reports) {
+    const problems = findings.get(report.path);
+    if (!problems) continue;
+    report.problems.push(...problems);
+    if (report.status === 'ok') report.status = 'warning';
   }
 }
 

@@ -40,8 +40,10 @@ export function normalizeSpaces(s: string): string {
 }
 
 // `[text](href "title")`; the href may hold balanced parentheses (`발생(휴대폰).md`) or be wrapped in <>.
+// Authors also link guides by file name with spaces (`[x](../이중결제 취소요청(타사 주차권).md)`), which
+// CommonMark would not take as a link: a relative `.md` path may therefore contain spaces.
 const LINK_RE =
-  /\[((?:[^[\]\n]|\[[^[\]\n]*\])*)\]\(\s*(?:<([^>\n]*)>|((?:[^()\s<>]|\([^()\s]*\))+))(?:\s+"[^"]*")?\s*\)/g;
+  /\[((?:[^[\]\n]|\[[^[\]\n]*\])*)\]\(\s*(?:<([^>\n]*)>|((?:[^()\s<>]|\([^()\s]*\))+)|((?:[^()\n<>:]|\([^()\n]*\))+?\.md(?:#[^()\s]*)?))(?:\s+"[^"]*")?\s*\)/g;
 const AUTOLINK_RE = /<((?:https?|mailto|tel):[^>\s]+)>/gi;
 const BARE_URL_RE = /(?<![(<\w/])https?:\/\/[^\s<>()\]]+[^\s<>()\].,!?'"]/gi;
 
@@ -50,10 +52,17 @@ export function collectLinks(markdown: string): GuideLink[] {
   const found: { at: number; link: GuideLink }[] = [];
   const masked = markdown.replace(
     LINK_RE,
-    (whole: string, inner: string, angled: string | undefined, plain: string | undefined, offset: number) => {
+    (
+      whole: string,
+      inner: string,
+      angled: string | undefined,
+      plain: string | undefined,
+      spacedGuidePath: string | undefined,
+      offset: number,
+    ) => {
       found.push({
         at: offset,
-        link: { text: stripInline(inner), href: (angled ?? plain ?? '').trim(), target: null },
+        link: { text: stripInline(inner), href: (angled ?? plain ?? spacedGuidePath ?? '').trim(), target: null },
       });
       return ' '.repeat(whole.length);
     },
