@@ -231,17 +231,25 @@ export function GuidePane({ view, headingRef, onOpen, onFollowLink, onCompare }:
           <ul className="links" data-testid="links">
             {version.links.map((l, i) => (
               <li key={i}>
-                <a
-                  href={l.href}
-                  data-testid={l.target ? 'internal-link' : 'external-link'}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    onFollowLink(l.href, l.target);
-                  }}
-                >
-                  {l.text || l.href}
-                </a>{' '}
-                <span className="muted">{l.target ? '(가이드 열기)' : '(외부 브라우저)'}</span>
+                {l.target || /^https?:\/\//i.test(l.href) ? (
+                  <>
+                    <a
+                      href={l.href}
+                      data-testid={l.target ? 'internal-link' : 'external-link'}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        onFollowLink(l.href, l.target);
+                      }}
+                    >
+                      {l.text || l.href}
+                    </a>{' '}
+                    <span className="muted">{l.target ? '(가이드 열기)' : '(외부 브라우저)'}</span>
+                  </>
+                ) : (
+                  <span data-testid="unopenable-link">
+                    {l.text || l.href} <span className="muted">(열 수 없는 주소: {l.href})</span>
+                  </span>
+                )}
               </li>
             ))}
           </ul>
