@@ -95,7 +95,11 @@ export class SearchService {
     const file = this.cacheFile(fingerprint);
     if (file) {
       const t0 = performance.now();
-      const cached = await readOrSetAside(file, (raw) => SearchIndex.deserialize(raw, { synonyms: this.synonyms }), this.log);
+      const cached = await readOrSetAside(
+        file,
+        (raw) => SearchIndex.deserialize(raw, { synonyms: this.synonyms }),
+        this.log,
+      );
       if (gen !== this.generation) return;
       if (cached) {
         this.install(cached, 'cache', performance.now() - t0, false);
@@ -180,7 +184,8 @@ export class SearchService {
       const dir = this.opts.cacheDir!;
       const keep = file.slice(dir.length + 1);
       for (const name of await readdir(dir)) {
-        if (name.startsWith(CACHE_PREFIX) && name.endsWith('.bin') && name !== keep) await unlink(join(dir, name)).catch(() => {});
+        if (name.startsWith(CACHE_PREFIX) && name.endsWith('.bin') && name !== keep)
+          await unlink(join(dir, name)).catch(() => {});
       }
     } catch (error) {
       this.log(`search index cache not written: ${(error as Error).message}`);
@@ -189,26 +194,29 @@ export class SearchService {
 
   search(query: string, options?: SearchOptions): SearchResponse {
     const building = this.state === 'building';
-    if (!this.index) return { query: query.normalize('NFC').trim(), interpretedAs: [], tookMs: 0, results: [], ...(building ? { indexing: true } : {}) };
+    if (!this.index)
+      return {
+        query: query.normalize('NFC').trim(),
+        interpretedAs: [],
+        tookMs: 0,
+        results: [],
+        ...(building ? { indexing: true } : {}),
+      };
     const res = this.index.search(query, options);
     if (building || this.partial) res.indexing = true;
     return res;
   }
 
   /**
-   * Applies per-file changes (changed versions replace by path; removed paths go). During a build
-   * they are applied to the index answering now and again to the build's result. With a new
-   * fingerprint, the updated index is persisted under it.
+   * Applies per-file changes (changed versions replace by path; removed paths go). Cheap: the
+   * index keeps them in a small overlay (see docs/search.md). During a build they are applied to
+   * the index answering now and again to the build's result. The cache is not rewritten here:
+   * the next `load` with the new fingerprint rebuilds off the main thread and persists.
    */
-  applyChanges(changed: SearchDocInput[], removedPaths: string[], fingerprint?: string): void {
+  applyChanges(changed: SearchDocInput[], removedPaths: string[]): void {
     if (this.state === 'building') this.pending.push({ changed, removed: removedPaths });
     if (!this.index) return;
     this.index.update(changed, removedPaths);
-    if (fingerprint && this.state === 'ready') {
-      this.fingerprint = fingerprint;
-      const file = this.cacheFile(fingerprint);
-      if (file) void this.persist(file, this.index);
-    }
   }
 
   status(): SearchServiceStatus {

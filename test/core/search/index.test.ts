@@ -227,3 +227,68 @@ describe('update', () => {
     expect(top(idx.search('ㅇㅈㄱㅈ'))).toBe('double-payment');
   });
 });
+
+describe('update: overlay and compaction', () => {
+  it('a new current version replaces the old one and the old copy can come back archived', () => {
+    const idx = SearchIndex.build(PACK, { synonyms });
+    const archivedCopy = makeDoc({
+      id: 'gate-error',
+      path: 'parking/(보관-26.1.1)출차 오류(차단기 미개방).md',
+      title: '출차 오류(차단기 미개방)',
+      archivedAt: '2026-01-01',
+      validTo: '2025-12-31',
+      category: ['주차_고객', '이용', '출차 오류'],
+      policies: [['차단기 미개방 시 관제센터 원격 개방 요청', ['주차 관제 상황실 1588-0000']]],
+    });
+    const current = makeDoc({
+      id: 'gate-error',
+      path: 'parking/출차 오류(차단기 미개방).md',
+      title: '출차 오류(차단기 미개방)',
+      validFrom: '2026-01-01',
+      category: ['주차_고객', '이용', '출차 오류'],
+      policies: [['차단기 미개방 시 번호판 인식 재시도 후 원격 개방', ['주차 관제 상황실 1588-1111']]],
+    });
+    idx.update([archivedCopy, current], []);
+    expect(top(idx.search('번호판 인식'))).toBe('gate-error');
+    expect(idx.search('15880000').results).toEqual([]);
+    const inc = idx.search('15880000', { archived: 'include' });
+    expect(inc.results.map((r) => r.path)).toEqual([archivedCopy.summary.path]);
+    // One result per guide even though the guide now lives in both parts of the index.
+    const both = idx.search('차단기', { archived: 'include' }).results.filter((r) => r.id === 'gate-error');
+    expect(both).toHaveLength(1);
+    expect(both[0].path).toBe(current.summary.path);
+    expect(idx.size).toBe(PACK.length + 1);
+  });
+
+  it('serialize after update folds everything into one index with the same answers', () => {
+    const idx = SearchIndex.build(PACK, { synonyms });
+    idx.update(
+      [makeDoc({ id: 'kick', path: '킥보드.md', title: '킥보드 방치 신고', category: ['공통_고객', '신고'] })],
+      ['바이크 고장 신고.md'],
+    );
+    const before = idx.search('킥보드');
+    const again = SearchIndex.deserialize(idx.serialize(), { synonyms });
+    expect(again.size).toBe(idx.size);
+    // Scores may move (term weights are recomputed over the folded index); answers do not.
+    const strip = (r: typeof before) => r.results.map(({ score: _score, ...rest }) => rest);
+    expect(strip(again.search('킥보드'))).toEqual(strip(before));
+    expect(again.search('킥보드').interpretedAs).toEqual(before.interpretedAs);
+    expect(again.search('브레이크').results.map((r) => r.id)).not.toContain('bike-breakdown');
+  });
+
+  it('many changes compact into a rebuilt index', () => {
+    const idx = SearchIndex.build(PACK, { synonyms });
+    const many = Array.from({ length: 300 }, (_, i) =>
+      makeDoc({
+        id: `bulk-${i}`,
+        path: `bulk/${i}.md`,
+        title: `대량 추가 가이드 ${i}번`,
+        category: ['공통_고객', '대량'],
+      }),
+    );
+    idx.update(many, []);
+    expect(idx.size).toBe(PACK.length + 300);
+    expect(top(idx.search('대량 추가 가이드 299번'))).toBe('bulk-299');
+    expect(top(idx.search('ㅇㅈㄱㅈ'))).toBe('double-payment');
+  });
+});

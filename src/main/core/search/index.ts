@@ -404,6 +404,24 @@ function unionSorted(lists: Uint32Array[]): Uint32Array {
 }
 
 const EMPTY = new Uint32Array(0);
+/** Changed files kept in the overlay before update() compacts into one index. */
+const OVERLAY_MAX = 256;
+
+interface RunResult {
+  groups: GroupHits[];
+  best: number[];
+}
+
+interface Ranked {
+  src: SearchIndex;
+  v: number;
+  score: number;
+  run: RunResult;
+}
+
+function cmpStr(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 function inSorted(a: Uint32Array, x: number): boolean {
   const i = lowerBound(a, x);
@@ -431,6 +449,12 @@ export class SearchIndex {
   private bySyllable: Map<string, number[]> | null = null;
   private vocabJamo: string[] | null = null;
   private eligCache: { key: string; elig: Uint8Array } | null = null;
+  /** Versions of the main index replaced or removed by update(). */
+  private dead: Uint8Array | null = null;
+  private deadCount = 0;
+  /** Changed files since the last build, indexed on their own. */
+  private overlay: SearchIndex | null = null;
+  private overlayDocs: PreparedDoc[] = [];
   // Scratch arrays (per search), sized by version count.
   private mark: Int32Array;
   private score: Float64Array;
@@ -495,11 +519,12 @@ export class SearchIndex {
 
   /** Number of indexed guide versions. */
   get size(): number {
-    return this.core.metas.length;
+    return this.core.metas.length - this.deadCount + (this.overlay?.size ?? 0);
   }
 
   setSynonyms(synonyms: SynonymTable | undefined): void {
     this.synonyms = synonyms;
+    this.overlay?.setSynonyms(synonyms);
   }
 
   // ----- low-level lookups
@@ -691,19 +716,22 @@ export class SearchIndex {
     return hits.slice(0, limit).map((h) => this.word(h.i));
   }
 
-  private context(cache: Map<string, Uint32Array>): QueryContext {
+  private context(cache: Map<string, Uint32Array>, ovCache: Map<string, Uint32Array>): QueryContext {
+    const ov = this.overlay;
+    const merge = (a: string[], b: string[] | undefined, limit: number) =>
+      b ? [...new Set([...a, ...b])].slice(0, limit) : a;
     return {
-      frequency: (t) => this.matchSegments(t, cache).length,
-      expandChoseong: (c, l) => this.expandChoseong(c, l),
-      expandPattern: (s, l) => this.expandPattern(s, l),
-      typoCandidates: (t, l) => this.typoCandidates(t, l),
+      frequency: (t) => this.matchSegments(t, cache).length + (ov ? ov.matchSegments(t, ovCache).length : 0),
+      expandChoseong: (c, l) => merge(this.expandChoseong(c, l), ov?.expandChoseong(c, l), l),
+      expandPattern: (src, l) => merge(this.expandPattern(src, l), ov?.expandPattern(src, l), l),
+      typoCandidates: (t, l) => merge(this.typoCandidates(t, l), ov?.typoCandidates(t, l), l),
       synonyms: this.synonyms,
     };
   }
 
   /** How a query would be understood (for display), without searching. */
   interpret(raw: string): string[] {
-    return planQuery(raw, this.context(new Map())).interpretedAs;
+    return planQuery(raw, this.context(new Map(), new Map())).interpretedAs;
   }
 
   // ----- filters
@@ -722,6 +750,7 @@ export class SearchIndex {
       else if (o.archived === 'only') ok = m.archived;
       else ok = m.isCurrent;
       if (ok && catPrefix) ok = categoryHasPrefix(m.category, catPrefix);
+      if (ok && this.dead && this.dead[v]) ok = false;
       elig[v] = ok ? 1 : 0;
     }
     this.eligCache = { key, elig };
@@ -733,20 +762,49 @@ export class SearchIndex {
   search(query: string, options: SearchOptions = {}): SearchResponse {
     const t0 = performance.now();
     const cache = new Map<string, Uint32Array>();
-    const plan = planQuery(query, this.context(cache));
+    const ovCache = new Map<string, Uint32Array>();
+    const plan = planQuery(query, this.context(cache, ovCache));
     const response: SearchResponse = { query: plan.query, interpretedAs: plan.interpretedAs, tookMs: 0, results: [] };
     if (plan.groups.length === 0) {
       response.tookMs = round(performance.now() - t0);
       return response;
     }
-    const elig = this.eligibility(options);
     const limit = options.limit ?? DEFAULT_LIMIT;
-    const groups = plan.groups.map((g) => this.groupHits(g.alts, cache));
-    let cands = this.evaluate(groups, plan, elig, true, limit);
-    if (cands.length === 0 && groups.length > 1) cands = this.evaluate(groups, plan, elig, false, limit);
-    response.results = this.collect(cands, groups, plan, limit);
+    const main = this.run(plan, options, limit, cache, null);
+    const ranked: Ranked[] = main.best.map((v) => ({ src: this, v, score: this.score[v], run: main }));
+    if (this.overlay) {
+      // Changed files live in a small overlay; it scores with the main index's term weights.
+      const ov = this.overlay.run(plan, options, limit, ovCache, main.groups);
+      const byId = new Map<string, number>();
+      ranked.forEach((r, i) => byId.set(r.src.core.metas[r.v].id, i));
+      for (const v of ov.best) {
+        const r: Ranked = { src: this.overlay, v, score: this.overlay.score[v], run: ov };
+        const at = byId.get(this.overlay.core.metas[v].id);
+        if (at === undefined) ranked.push(r);
+        else if (r.score > ranked[at].score || (r.score === ranked[at].score && this.overlay.core.metas[v].isCurrent))
+          ranked[at] = r;
+      }
+      ranked.sort((x, y) => y.score - x.score || cmpStr(x.src.core.metas[x.v].title, y.src.core.metas[y.v].title));
+    }
+    response.results = ranked.slice(0, limit).map((r) => r.src.resultOf(r.v, r.run, plan));
     response.tookMs = round(performance.now() - t0);
     return response;
+  }
+
+  /** Scores this index's versions for a plan; returns its groups and best version per guide. */
+  private run(
+    plan: QueryPlan,
+    options: SearchOptions,
+    limit: number,
+    cache: Map<string, Uint32Array>,
+    idfFrom: GroupHits[] | null,
+  ): RunResult {
+    const elig = this.eligibility(options);
+    const groups = plan.groups.map((g) => this.groupHits(g.alts, cache));
+    if (idfFrom) groups.forEach((g, i) => (g.idf = idfFrom[i].idf || g.idf));
+    let cands = this.evaluate(groups, plan, elig, true, limit);
+    if (cands.length === 0 && groups.length > 1) cands = this.evaluate(groups, plan, elig, false, limit);
+    return { groups, best: this.bestPerGuide(cands, limit) };
   }
 
   private groupHits(alts: { text: string; weight: number }[], cache: Map<string, Uint32Array>): GroupHits {
@@ -970,7 +1028,7 @@ export class SearchIndex {
     return this.titleLens[v];
   }
 
-  private collect(cands: number[], groups: GroupHits[], plan: QueryPlan, limit: number): SearchResult[] {
+  private bestPerGuide(cands: number[], limit: number): number[] {
     const metas = this.core.metas;
     const ge = ++this.epoch;
     const winners: number[] = [];
@@ -989,29 +1047,26 @@ export class SearchIndex {
       const cut = scores[scores.length - limit];
       best = best.filter((v) => this.score[v] >= cut);
     }
-    best.sort(
-      (a, b) =>
-        this.score[b] - this.score[a] ||
-        (metas[a].title < metas[b].title ? -1 : metas[a].title > metas[b].title ? 1 : 0),
-    );
+    best.sort((a, b) => this.score[b] - this.score[a] || cmpStr(metas[a].title, metas[b].title));
+    return best.slice(0, limit);
+  }
+
+  private resultOf(v: number, run: RunResult, plan: QueryPlan): SearchResult {
     const alts = new Set<string>();
-    for (const g of groups) for (const a of g.alts) if (a) alts.add(a);
+    for (const g of run.groups) for (const a of g.alts) if (a) alts.add(a);
     if (plan.phrase) alts.add(plan.phrase);
-    const altList = [...alts];
-    const lists = groups.map((g) => g.segs).filter((l) => l.length > 0);
-    return best.slice(0, limit).map((v) => {
-      const m = metas[v];
-      return {
-        id: m.id,
-        title: m.title,
-        path: m.path,
-        archived: m.archived,
-        archivedAt: m.archivedAt,
-        score: Math.round(this.score[v] * 1000) / 1000,
-        category: [...m.category],
-        matches: this.matchesOf(v, altList, lists),
-      };
-    });
+    const lists = run.groups.map((g) => g.segs).filter((l) => l.length > 0);
+    const m = this.core.metas[v];
+    return {
+      id: m.id,
+      title: m.title,
+      path: m.path,
+      archived: m.archived,
+      archivedAt: m.archivedAt,
+      score: Math.round(this.score[v] * 1000) / 1000,
+      category: [...m.category],
+      matches: this.matchesOf(v, [...alts], lists),
+    };
   }
 
   /** Where version v matched: best segment per (field, label), strongest fields first. */
@@ -1064,15 +1119,41 @@ export class SearchIndex {
   update(changed: SearchDocInput[], removedPaths: string[]): void {
     const drop = new Set<string>(removedPaths);
     for (const c of changed) drop.add(c.summary.path ?? c.version.path);
+    // Tombstones for the main index; changed files go to a small overlay index.
+    const metas = this.core.metas;
+    for (let v = 0; v < metas.length; v++) {
+      if (drop.has(metas[v].path) && !this.dead?.[v]) {
+        this.dead ??= new Uint8Array(metas.length);
+        this.dead[v] = 1;
+        this.deadCount++;
+      }
+    }
+    this.overlayDocs = this.overlayDocs.filter((d) => !drop.has(d.meta.path));
+    for (const c of changed) this.overlayDocs.push(prepareDoc(c.version, c.summary, c.isCurrent));
+    this.eligCache = null;
+    if (this.overlayDocs.length + this.deadCount > Math.max(OVERLAY_MAX, metas.length / 10)) {
+      this.compact();
+      return;
+    }
+    const docs = this.overlayDocs;
+    this.overlay = docs.length
+      ? new SearchIndex(
+          buildCore(docs.length, (i) => docs[i]),
+          this.synonyms,
+        )
+      : null;
+  }
+
+  /** Folds tombstones and the overlay into one index again (a full rebuild from stored segments). */
+  compact(): void {
+    if (this.overlayDocs.length === 0 && this.deadCount === 0) return;
     const { metas, entStart, entField, entLabel, entSeg, labels } = this.core;
     const keptVersions: number[] = [];
-    for (let v = 0; v < metas.length; v++) if (!drop.has(metas[v].path)) keptVersions.push(v);
-    // Unchanged versions are rebuilt from their stored segments; only changed files are parsed.
+    for (let v = 0; v < metas.length; v++) if (!this.dead?.[v]) keptVersions.push(v);
+    const extra = this.overlayDocs;
+    // Unchanged versions are rebuilt from their stored segments; only changed files were parsed.
     const docAt = (i: number): PreparedDoc => {
-      if (i >= keptVersions.length) {
-        const c = changed[i - keptVersions.length];
-        return prepareDoc(c.version, c.summary, c.isCurrent);
-      }
+      if (i >= keptVersions.length) return extra[i - keptVersions.length];
       const v = keptVersions[i];
       const entries = [];
       for (let e = entStart[v]; e < entStart[v + 1]; e++) {
@@ -1080,13 +1161,14 @@ export class SearchIndex {
       }
       return { meta: metas[v], entries };
     };
-    const fresh = new SearchIndex(buildCore(keptVersions.length + changed.length, docAt), this.synonyms);
+    const fresh = new SearchIndex(buildCore(keptVersions.length + extra.length, docAt), this.synonyms);
     Object.assign(this, fresh);
   }
 
   // ----- serialization
 
   serialize(): Uint8Array {
+    this.compact();
     const c = this.core;
     const header = JSON.stringify({
       format: INDEX_FORMAT_VERSION,
