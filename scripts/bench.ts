@@ -153,7 +153,6 @@ function runSize(n: number): SizeResult {
   const tu = performance.now();
   index.update([{ ...d, version: { ...d.version, title: d.version.title + ' 개정' } }], []);
   const updateMs = performance.now() - tu;
-  index = null as unknown as SearchIndex;
 
   // Baseline: fuse.js over title + category + full text, default options.
   const pack = generatePack(n);

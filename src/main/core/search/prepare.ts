@@ -52,9 +52,12 @@ const MAX_SEGMENT = 200;
 const MIN_SEGMENT = 12;
 
 /** Splits text into sentence-sized segments with collapsed whitespace. */
+/** Conjoining jamo or combining marks: text that needs NFC. */
+const DECOMPOSED = /[\u1100-\u11ff]|\p{M}/u;
+
 export function splitSegments(text: string): string[] {
   // Guide text is NFC by contract; normalise only when decomposed jamo or combining marks show up.
-  const nfc = /[\u1100-\u11ff\u0300-\u036f]/.test(text) ? text.normalize('NFC') : text;
+  const nfc = DECOMPOSED.test(text) ? text.normalize('NFC') : text;
   const flat = /\s\s|[\t\n\r\f\v\u00a0]/.test(nfc) ? nfc.replace(/\s+/g, ' ').trim() : nfc.trim();
   if (!flat) return [];
   if (flat.length <= MAX_SEGMENT) return [flat];
