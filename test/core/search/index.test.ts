@@ -292,3 +292,23 @@ describe('update: overlay and compaction', () => {
     expect(top(idx.search('ㅇㅈㄱㅈ'))).toBe('double-payment');
   });
 });
+
+describe('odd input', () => {
+  it('punctuation only is an empty query', () => {
+    expect(index.search('!!! ... ---')).toMatchObject({ results: [], interpretedAs: [] });
+  });
+  it('a repeated word counts once', () => {
+    const r = index.search('이중결제 '.repeat(50));
+    expect(top(r)).toBe('double-payment');
+    expect(r.interpretedAs).toHaveLength(1);
+  });
+  it('a lone jamo is not expanded to arbitrary words', () => {
+    expect(index.search('ㅎ').interpretedAs).toEqual([]);
+  });
+  it('a long pasted paragraph still finds its guide', () => {
+    const pasted = '안내받으신 경로의 출발지와 도착지, 문제가 된 구간을 말씀해 주시겠습니까? ' + LONG_TAIL;
+    expect(top(index.search(pasted))).toBe('navi-route');
+  });
+});
+
+const LONG_TAIL = '상담 시 고객님의 불편 사항을 충분히 경청하고 공감 표현을 먼저 한 뒤 안내를 시작합니다.';

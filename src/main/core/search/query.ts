@@ -55,6 +55,7 @@ export interface QueryPlan {
 }
 
 const EXPANSIONS = 4;
+const MAX_TERMS = 16;
 
 export function planQuery(raw: string, ctx: QueryContext): QueryPlan {
   const query = raw.normalize('NFC').trim();
@@ -83,7 +84,8 @@ export function planQuery(raw: string, ctx: QueryContext): QueryPlan {
     return plan;
   }
 
-  const compactTokens = tokens.map(compact).filter((t) => t.length > 0);
+  // Repeated tokens add nothing; a pasted paragraph is capped to its first MAX_TERMS words.
+  const compactTokens = [...new Set(tokens.map(compact).filter((t) => t.length > 0))].slice(0, MAX_TERMS);
   compactTokens.forEach((t, i) => {
     const isLast = i === compactTokens.length - 1;
     plan.groups.push(planTerm(t, isLast, ctx, notes));
@@ -113,6 +115,9 @@ function planTerm(t: string, isLast: boolean, ctx: QueryContext, notes: string[]
     notes.push(`${t}: 초성`);
     return group;
   }
+
+  // A lone jamo says too little to expand (every word has some syllable starting with it).
+  if (t.length === 1 && endsWithJamo(t)) return group;
 
   const jamoCount = [...t].filter(isConsonantJamo).length;
   if (isMixedChoseong(t) || (isLast && endsWithJamo(t))) {
