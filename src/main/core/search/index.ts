@@ -1043,11 +1043,14 @@ export class SearchIndex {
     let best = winners.map((g) => this.guideBest[g]);
     if (best.length > limit * 4) {
       // Only the top `limit` need ordering: cut at the limit-th best score first.
-      const scores = Float64Array.from(best, (v) => this.score[v]).sort();
+      const scores = new Float64Array(best.length);
+      for (let i = 0; i < best.length; i++) scores[i] = this.score[best[i]];
+      scores.sort();
       const cut = scores[scores.length - limit];
       best = best.filter((v) => this.score[v] >= cut);
     }
-    best.sort((a, b) => this.score[b] - this.score[a] || cmpStr(metas[a].title, metas[b].title));
+    // Ties (common for frequent words) break by index order: deterministic and cheap.
+    best.sort((a, b) => this.score[b] - this.score[a] || a - b);
     return best.slice(0, limit);
   }
 
