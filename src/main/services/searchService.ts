@@ -211,10 +211,14 @@ export class SearchService {
    * Applies per-file changes (changed versions replace by path; removed paths go). Cheap: the
    * index keeps them in a small overlay (see docs/search.md). During a build they are applied to
    * the index answering now and again to the build's result. The cache is not rewritten here:
-   * the next `load` with the new fingerprint rebuilds off the main thread and persists.
+   * the next `load` with the new fingerprint rebuilds off the main thread and persists (folding
+   * the overlay synchronously here would block the main thread for seconds at 20k versions).
+   * `fingerprint`, when given, is what `status()` reports from now on.
    */
-  applyChanges(changed: SearchDocInput[], removedPaths: string[]): void {
+  applyChanges(changed: SearchDocInput[], removedPaths: string[], fingerprint?: string): void {
     if (this.state === 'building') this.pending.push({ changed, removed: removedPaths });
+    // The index now matches the new content; its cache file (old fingerprint) is left as is.
+    if (fingerprint) this.fingerprint = fingerprint;
     if (!this.index) return;
     this.index.update(changed, removedPaths);
   }
