@@ -79,6 +79,8 @@ describe('matches: where and what', () => {
     expect(m.label).toBe('정책: 속초시 공영주차장');
     const [a, b] = m.highlights[0];
     expect(m.snippet.slice(a, b)).toBe('속초시');
+    // The body repeats the policy row; it is not listed again.
+    expect(r.results[0].matches.map((x) => x.field)).not.toContain('body');
   });
   it('labels title, category, response steps and scripts', () => {
     const r = index.search('이중결제');

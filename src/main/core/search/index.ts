@@ -15,7 +15,15 @@ import {
   withinOneEdit,
   wordCodeAt,
 } from './hangul';
-import { FIELD_TITLE, FIELD_WEIGHT, FIELDS, prepareDoc, type PreparedDoc, type VersionMeta } from './prepare';
+import {
+  FIELD_BODY,
+  FIELD_TITLE,
+  FIELD_WEIGHT,
+  FIELDS,
+  prepareDoc,
+  type PreparedDoc,
+  type VersionMeta,
+} from './prepare';
 import { planQuery, type QueryContext, type QueryPlan } from './query';
 import type { SynonymTable } from './synonyms';
 
@@ -1107,9 +1115,12 @@ export class SearchIndex {
         byLabel.set(key, { f, order: prev?.order ?? e, text, hl: mergeRanges(hl), covered });
       }
     }
-    const list = [...byLabel.entries()].sort(
+    let list = [...byLabel.entries()].sort(
       (a, b) => a[1].f - b[1].f || b[1].covered - a[1].covered || a[1].order - b[1].order,
     );
+    // The body repeats the structured fields in other words (bullets, joined lines): show it only
+    // when the match is nowhere else.
+    if (list.some(([, x]) => x.f !== FIELD_BODY)) list = list.filter(([, x]) => x.f !== FIELD_BODY);
     return list.slice(0, MAX_MATCHES).map(([key, x]) => {
       const label = key.slice(key.indexOf('|') + 1);
       return { field: FIELDS[x.f] === 'question' ? 'script' : FIELDS[x.f], label, ...snippetOf(x.text, x.hl) };
