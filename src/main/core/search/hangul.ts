@@ -413,9 +413,3 @@ export function stripParticle(word: string): string | null {
   }
   return null;
 }
-
-/** Forces a real (flat, unshared) copy of a string, so it does not pin a larger source. */
-export function realCopy(s: string): string {
-  // Buffer/TextEncoder are not assumed here (core is pure); a join over code points allocates new.
-  return s.length === 0 ? '' : (' ' + s).slice(1).split('').join('');
-}
