@@ -115,11 +115,6 @@ function Shell() {
           setResponse(r);
           setSearchError(null);
           setSelected(0);
-          // Enter arrived before this answer: open its first result now.
-          if (pendingOpen.current) {
-            pendingOpen.current = false;
-            if (r.results[0]) void openGuide(r.results[0].path, { focus: true });
-          }
         },
         (e: Error) => {
           if (seq !== searchSeq.current) return;
@@ -128,7 +123,7 @@ function Shell() {
           setSearchError(e.message);
         },
       );
-  }, [openGuide]);
+  }, []);
 
   const onInput = useCallback(
     (value: string) => {
@@ -235,6 +230,20 @@ function Shell() {
     document.getElementById(optionId(selected))?.scrollIntoView({ block: 'nearest' });
   }, [selected, items]);
 
+  /**
+   * The answer on screen: an answer that arrived is not yet what the list shows until React has
+   * rendered it, so Enter compares against this, and an Enter that came early opens the first
+   * item once the list for the typed text is really there.
+   */
+  const renderedSeq = useRef(0);
+  useEffect(() => {
+    renderedSeq.current = answeredSeq.current;
+    if (pendingOpen.current && renderedSeq.current === searchSeq.current) {
+      pendingOpen.current = false;
+      openItem(0, true);
+    }
+  }, [items, openItem]);
+
   const onSearchKeyDown = useCallback(
     (e: ReactKeyboardEvent<HTMLElement>) => {
       const imeBusy = e.nativeEvent.isComposing || e.keyCode === 229;
@@ -250,7 +259,7 @@ function Shell() {
         e.preventDefault();
         // Typed faster than the answer came back (e.g. Enter right after the IME committed):
         // open the first result of the answer for what is in the box, not of an older one.
-        if (answeredSeq.current !== searchSeq.current) pendingOpen.current = true;
+        if (renderedSeq.current !== searchSeq.current) pendingOpen.current = true;
         else openItem(selected, true);
       }
     },
