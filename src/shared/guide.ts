@@ -175,3 +175,42 @@ export interface GuideDiff {
   to: string;
   changes: DiffChange[];
 }
+
+/** The change digest for trainers (`changes --since`), computed by core/versions/digest.ts. */
+export interface ChangeEvent {
+  /**
+   * `archived`: a copy was archived (replaced) that day. `effective`: a version's validity window
+   * starts that day. `dated`: an in-text `…부터 적용` date of the newest version (not present in the
+   * version before it), usually one step taking effect later than the version itself.
+   */
+  kind: 'archived' | 'effective' | 'dated';
+  date: IsoDate;
+  path: string;
+}
+
+export interface ChangeSummary {
+  from: string;
+  to: string;
+  /** Number of changes in total (the `보관일` archive-date change is left out: it is an event). */
+  total: number;
+  /** Number of changes per section; sections without changes are absent. */
+  counts: Partial<Record<DiffSection, number>>;
+  /** The first few distinct change labels, in diff order (`정책: 속초시 공영주차장`, `스크립트 ③`). */
+  labels: string[];
+}
+
+export interface ChangeDigestEntry {
+  id: string;
+  title: string;
+  retired: boolean;
+  currentPath: string | null;
+  /** Events on or after `since`, by date, then kind (archived, effective, dated), then path. */
+  events: ChangeEvent[];
+  /**
+   * Diff from the version in force the day before `since` (else the oldest version) to the current
+   * (else newest) version; when the only news is a step-level `dated` event, from the version before
+   * the newest instead. Null when either file is missing from `versions`. When both ends are the
+   * same version the summary has no changes.
+   */
+  summary: ChangeSummary | null;
+}

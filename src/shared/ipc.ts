@@ -5,16 +5,8 @@
  * type and a payload validator that the main process runs at the boundary before any handler sees
  * the payload. The preload exposes exactly one function per operation, named as in `GuideDeskApi`.
  */
-import type {
-  FileReport,
-  GuideDiff,
-  GuideHistory,
-  GuideVersion,
-  IsoDate,
-  Problem,
-} from './guide';
+import type { ChangeDigestEntry, FileReport, GuideDiff, GuideHistory, GuideVersion, IsoDate, Problem } from './guide';
 import type { SearchResponse } from '../main/core/search';
-import type { ChangeDigestEntry } from '../main/core/versions';
 
 export type { SearchResponse, ChangeDigestEntry };
 
