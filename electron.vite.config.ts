@@ -25,7 +25,10 @@ function contentSecurityPolicy(): Plugin {
     name: 'guidedesk-csp',
     apply: 'build',
     transformIndexHtml: (html: string) =>
-      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
+      html.replace(
+        '<head>',
+        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+      ),
   };
 }
 

@@ -6,7 +6,24 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'worker_threads', 'net', 'http', 'https', 'crypto', 'url', 'util', 'events', 'stream', 'module', 'process', 'buffer'];
+const nodeBuiltins = [
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'net',
+  'http',
+  'https',
+  'crypto',
+  'url',
+  'util',
+  'events',
+  'stream',
+  'module',
+  'process',
+  'buffer',
+];
 const nodeModulePatterns = [...nodeBuiltins, ...nodeBuiltins.map((m) => `${m}/*`)];
 
 export default tseslint.config(
@@ -16,7 +33,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
@@ -26,10 +46,18 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The core and the shared contract must run in plain Node: no Electron.' }],
+          paths: [
+            { name: 'electron', message: 'The core and the shared contract must run in plain Node: no Electron.' },
+          ],
           patterns: [
-            { group: nodeModulePatterns.map((m) => `node:${m}`), message: 'The core is pure: no I/O. Do it in src/main/services.' },
-            { group: ['fs', 'fs/*', 'child_process', 'worker_threads', 'net', 'http', 'https'], message: 'The core is pure: no I/O.' },
+            {
+              group: nodeModulePatterns.map((m) => `node:${m}`),
+              message: 'The core is pure: no I/O. Do it in src/main/services.',
+            },
+            {
+              group: ['fs', 'fs/*', 'child_process', 'worker_threads', 'net', 'http', 'https'],
+              message: 'The core is pure: no I/O.',
+            },
           ],
         },
       ],
@@ -46,8 +74,14 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'The renderer talks to main only through window.guidedesk.' }],
           patterns: [
-            { group: [...nodeModulePatterns, ...nodeModulePatterns.map((m) => `node:${m}`)], message: 'The renderer has no Node: ask main through window.guidedesk.' },
-            { group: ['**/main/**', '**/preload/**'], message: 'The renderer imports only src/shared and its own files.' },
+            {
+              group: [...nodeModulePatterns, ...nodeModulePatterns.map((m) => `node:${m}`)],
+              message: 'The renderer has no Node: ask main through window.guidedesk.',
+            },
+            {
+              group: ['**/main/**', '**/preload/**'],
+              message: 'The renderer imports only src/shared and its own files.',
+            },
           ],
         },
       ],
@@ -59,7 +93,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "Literal[value=/^guidedesk:/]", message: 'IPC channel names are spelled only in src/shared/ipc.ts.' },
+        {
+          selector: 'Literal[value=/^guidedesk:/]',
+          message: 'IPC channel names are spelled only in src/shared/ipc.ts.',
+        },
       ],
     },
   },

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './support/rendererApp';
 
 function guidedesk(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'bin/guidedesk.js'), ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'bin/guidedesk.js'), ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -40,21 +40,35 @@ describe('Electron app', () => {
     if (!app) return ctx.skip(skipReason!);
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
     // Sandboxed, isolated and Node-free as seen from the page: no Node globals, only our one API.
-    expect(await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
-    expect(await page.evaluate(() => Object.keys((window as unknown as { guidedesk: object }).guidedesk).sort())).toContain('search');
+    expect(
+      await page.evaluate(() => [
+        typeof (globalThis as { require?: unknown }).require,
+        typeof (globalThis as { process?: unknown }).process,
+      ]),
+    ).toEqual(['undefined', 'undefined']);
+    expect(
+      await page.evaluate(() => Object.keys((window as unknown as { guidedesk: object }).guidedesk).sort()),
+    ).toContain('search');
   });
 
   it('shows the embedded pack and opens the original guide', async (ctx) => {
     if (!app) return ctx.skip(skipReason!);
     await page.getByText('이중결제 취소요청(타사 주차권)').first().click();
-    await expect.poll(() => page.getByRole('heading', { name: /이중결제 취소요청\(타사 주차권\)/ }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByRole('heading', { name: /이중결제 취소요청\(타사 주차권\)/ }).count())
+      .toBeGreaterThan(0);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'electron-guide.png') });
   });
 
   it('cannot reach the network or navigate away', async (ctx) => {
     if (!app) return ctx.skip(skipReason!);
-    const fetched = await page.evaluate(() => fetch('https://example.com/').then(() => 'reached', () => 'blocked'));
+    const fetched = await page.evaluate(() =>
+      fetch('https://example.com/').then(
+        () => 'reached',
+        () => 'blocked',
+      ),
+    );
     expect(fetched).toBe('blocked');
     const before = page.url();
     await page.evaluate(() => (window.location.href = 'https://example.com/'));

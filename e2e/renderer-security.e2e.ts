@@ -60,7 +60,12 @@ describe('renderer security (real bridge, hostile content)', () => {
       return (window as unknown as { __inline?: string }).__inline ?? null;
     });
     expect(ran).toBeNull();
-    const fetched = await app.page.evaluate(() => fetch('https://evil.example/x').then(() => 'reached', () => 'blocked'));
+    const fetched = await app.page.evaluate(() =>
+      fetch('https://evil.example/x').then(
+        () => 'reached',
+        () => 'blocked',
+      ),
+    );
     expect(fetched).toBe('blocked');
   });
 
@@ -81,7 +86,10 @@ describe('renderer security (real bridge, hostile content)', () => {
       if (await link.count()) await link.click();
     }
     // The guide's link list offers only web links; the rest are shown as addresses, not anchors.
-    const listed = await page.getByTestId('links').locator('a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+    const listed = await page
+      .getByTestId('links')
+      .locator('a')
+      .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
     for (const href of listed) expect(href).toMatch(/^https?:/);
     expect(await page.getByTestId('unopenable-link').count()).toBeGreaterThanOrEqual(5);
     await page.waitForTimeout(200);

@@ -14,7 +14,14 @@ if (major < 20 || (major === 20 && minor < 19)) {
 }
 
 function findChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/snap/bin/chromium',
+  ];
   return candidates.find((p) => p && existsSync(p));
 }
 if (!findChromium() && !existsSync(join(process.env.HOME ?? '', '.cache/ms-playwright'))) {
@@ -35,7 +42,8 @@ function step(title, command, args) {
 }
 
 const failures = [];
-if (step('type-check (main, preload, core, tests)', bin('tsc'), ['-p', 'tsconfig.json']) !== 0) failures.push('type-check');
+if (step('type-check (main, preload, core, tests)', bin('tsc'), ['-p', 'tsconfig.json']) !== 0)
+  failures.push('type-check');
 if (step('type-check (renderer)', bin('tsc'), ['-p', 'tsconfig.web.json']) !== 0) failures.push('type-check renderer');
 if (step('lint', bin('eslint'), ['.', '--max-warnings=0']) !== 0) failures.push('lint');
 if (step('build', bin('electron-vite'), ['build']) !== 0) {

@@ -40,11 +40,13 @@ beforeAll(async () => {
   histories = buildHistories(versions);
   const byPath = new Map(versions.map((v) => [v.path, v]));
   const docs = searchDocuments({ histories, byPath } as Parameters<typeof searchDocuments>[0]);
-  index = SearchIndex.build(docs, { synonyms: parseSynonyms(readFileSync(join(REPO, 'content/synonyms.txt'), 'utf8')) });
+  index = SearchIndex.build(docs, {
+    synonyms: parseSynonyms(readFileSync(join(REPO, 'content/synonyms.txt'), 'utf8')),
+  });
 });
 
 describe('hold-out queries', () => {
-  it('put the expected guide first for counselors\' queries of every kind', () => {
+  it("put the expected guide first for counselors' queries of every kind", () => {
     const labelled: Labelled[] = JSON.parse(readFileSync(join(HOLDOUT, 'labelled.json'), 'utf8'));
     const byKind = new Map<string, { n: number; top1: number; top3: number }>();
     const misses: string[] = [];
@@ -56,9 +58,15 @@ describe('hold-out queries', () => {
       if (rank === 0) row.top1++;
       if (rank >= 0 && rank < 3) row.top3++;
       byKind.set(kind, row);
-      if (rank !== 0) misses.push(`${kind} "${query}" → ${titles.slice(0, 3).join(' | ') || '(none)'} (expected ${title}, rank ${rank < 0 ? '>10' : rank + 1})`);
+      if (rank !== 0)
+        misses.push(
+          `${kind} "${query}" → ${titles.slice(0, 3).join(' | ') || '(none)'} (expected ${title}, rank ${rank < 0 ? '>10' : rank + 1})`,
+        );
     }
-    const total = [...byKind.values()].reduce((a, r) => ({ n: a.n + r.n, top1: a.top1 + r.top1, top3: a.top3 + r.top3 }), { n: 0, top1: 0, top3: 0 });
+    const total = [...byKind.values()].reduce(
+      (a, r) => ({ n: a.n + r.n, top1: a.top1 + r.top1, top3: a.top3 + r.top3 }),
+      { n: 0, top1: 0, top3: 0 },
+    );
     console.log(
       [...byKind].map(([kind, r]) => `${kind.padEnd(12)} top1 ${r.top1}/${r.n}  top3 ${r.top3}/${r.n}`).join('\n') +
         `\nall          top1 ${total.top1}/${total.n}  top3 ${total.top3}/${total.n}` +
@@ -73,20 +81,28 @@ describe('hold-out queries', () => {
 describe('hold-out versions', () => {
   const chains: VersionChain[] = JSON.parse(readFileSync(join(HOLDOUT, 'versions.json'), 'utf8'));
 
-  it.each(chains.map((c) => [c.title, c] as const))('%s: every version in the right guide, in order, the right one current', (_title, chain) => {
-    const history = histories.find((h) => h.title === chain.title)!;
-    expect(history).toBeDefined();
-    expect(history.versions.map((v) => v.path)).toEqual(chain.versions.map((p) => `holdout/${p}`));
-    expect(history.currentPath).toBe(`holdout/${chain.current}`);
-  });
+  it.each(chains.map((c) => [c.title, c] as const))(
+    '%s: every version in the right guide, in order, the right one current',
+    (_title, chain) => {
+      const history = histories.find((h) => h.title === chain.title)!;
+      expect(history).toBeDefined();
+      expect(history.versions.map((v) => v.path)).toEqual(chain.versions.map((p) => `holdout/${p}`));
+      expect(history.currentPath).toBe(`holdout/${chain.current}`);
+    },
+  );
 
   it.each(chains.map((c) => [c.title, c] as const))('%s: consecutive diffs name the real changes', (_title, chain) => {
     const byPath = new Map(versions.map((v) => [v.path, v]));
     chain.changes.forEach((described, i) => {
-      const diff = diffVersions(byPath.get(`holdout/${chain.versions[i]}`)!, byPath.get(`holdout/${chain.versions[i + 1]}`)!);
+      const diff = diffVersions(
+        byPath.get(`holdout/${chain.versions[i]}`)!,
+        byPath.get(`holdout/${chain.versions[i + 1]}`)!,
+      );
       const sections = new Set(diff.changes.map((c) => c.section));
       const text = diff.changes.map((c) => `${c.before ?? ''} → ${c.after ?? ''}`).join('\n');
-      console.log(`${chain.title} ${i}→${i + 1}:\n  ${diff.changes.map((c) => `${c.section}/${c.op} ${c.label ?? ''}: ${c.before ?? '∅'} → ${c.after ?? '∅'}`).join('\n  ')}`);
+      console.log(
+        `${chain.title} ${i}→${i + 1}:\n  ${diff.changes.map((c) => `${c.section}/${c.op} ${c.label ?? ''}: ${c.before ?? '∅'} → ${c.after ?? '∅'}`).join('\n  ')}`,
+      );
       for (const line of described) {
         if (/^phone|policy/.test(line)) expect(sections, line).toContain('policies');
         if (/response step/.test(line)) expect(sections, line).toContain('responseSteps');

@@ -91,7 +91,9 @@ export async function launchRendererApp(options: LaunchOptions = {}): Promise<Re
   });
   await services.indexed;
 
-  const context = await (await browser()).newContext({
+  const context = await (
+    await browser()
+  ).newContext({
     locale: 'ko-KR',
     viewport: { width: 1280, height: 860 },
     permissions: ['clipboard-read', 'clipboard-write'],
@@ -104,11 +106,18 @@ export async function launchRendererApp(options: LaunchOptions = {}): Promise<Re
     return route.abort('blockedbyclient');
   });
   await context.exposeBinding('__guidedeskInvoke', async (source, op: string, request: unknown) =>
-    services.router.dispatch(op, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, request),
+    services.router.dispatch(
+      op,
+      { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() },
+      request,
+    ),
   );
   await context.addInitScript(installPreloadApi, { operations: invokeOperations });
   services.onLibraryChanged(() => {
-    for (const page of context.pages()) void page.evaluate(() => (window as unknown as { __guidedeskLibraryChanged?: () => void }).__guidedeskLibraryChanged?.());
+    for (const page of context.pages())
+      void page.evaluate(() =>
+        (window as unknown as { __guidedeskLibraryChanged?: () => void }).__guidedeskLibraryChanged?.(),
+      );
   });
 
   const page = await context.newPage();

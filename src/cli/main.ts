@@ -46,12 +46,14 @@ function defaultContentDir(): string {
 
 function requireDate(value: string | undefined, flag: string): string | undefined {
   if (value === undefined) return undefined;
-  if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new UsageError(`${flag} must be a date YYYY-MM-DD, got "${value}"`);
+  if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+    throw new UsageError(`${flag} must be a date YYYY-MM-DD, got "${value}"`);
   return value;
 }
 
 async function loadLibrary(contentDir: string, today?: string): Promise<LibrarySnapshot> {
-  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) throw new UsageError(`content folder not found: ${contentDir}`);
+  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory())
+    throw new UsageError(`content folder not found: ${contentDir}`);
   const library = new ContentLibrary(contentDir, today ? { today: () => today } : {});
   await library.load();
   return library.snapshot;
@@ -74,9 +76,13 @@ function showJson(version: GuideVersion) {
 
 function describeVersion(v: GuideVersion): string {
   const lines = [`${v.rawTitle}  (${v.path})`, `id: ${v.id}${v.archived ? `  · 보관 ${v.archivedAt ?? ''}` : ''}`];
-  if (v.category.length) lines.push(`상담 유형: ${v.category.join(' ▶ ')}${v.categoryOptions.length ? ` ▶ ${v.categoryOptions.join(', ')}` : ''}`);
+  if (v.category.length)
+    lines.push(
+      `상담 유형: ${v.category.join(' ▶ ')}${v.categoryOptions.length ? ` ▶ ${v.categoryOptions.join(', ')}` : ''}`,
+    );
   if (v.responseSteps.length) lines.push(`응대 순서: ${v.responseSteps.join(' ▶ ')}`);
-  for (const policy of v.policies) lines.push(`정책: ${policy.text}${policy.phones.length ? `  [${policy.phones.join(', ')}]` : ''}`);
+  for (const policy of v.policies)
+    lines.push(`정책: ${policy.text}${policy.phones.length ? `  [${policy.phones.join(', ')}]` : ''}`);
   if (v.question) lines.push(`Q. ${v.question}`);
   for (const script of v.scripts) {
     lines.push(`\n[${script.step}] ${script.title}${script.condition ? `  (${script.condition})` : ''}`);
@@ -132,7 +138,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           [
             ...snapshot.files.flatMap((file) => [
               `${file.status.toUpperCase().padEnd(7)} ${file.path}${file.encoding ? `  (${file.encoding})` : ''}`,
-              ...file.problems.map((p) => `        ${p.severity}: ${p.code}: ${p.message}${p.line ? ` (line ${p.line})` : ''}`),
+              ...file.problems.map(
+                (p) => `        ${p.severity}: ${p.code}: ${p.message}${p.line ? ` (line ${p.line})` : ''}`,
+              ),
             ]),
             `${report.guides} guides, ${report.versions} versions, ${snapshot.files.filter((f) => f.status === 'error').length} files with errors`,
           ].join('\n'),
@@ -153,10 +161,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const data = {
           id: history.id,
           title: history.title,
-          versions: history.versions.map(({ path, archived, archivedAt, validFrom, validTo }) => ({ path, archived, archivedAt, validFrom, validTo })),
+          versions: history.versions.map(({ path, archived, archivedAt, validFrom, validTo }) => ({
+            path,
+            archived,
+            archivedAt,
+            validFrom,
+            validTo,
+          })),
         };
         print(data, () =>
-          [`${history.title}  (id: ${history.id})${history.retired ? '  · 사용 종료' : ''}`, ...data.versions.map((v) => `  ${v.validFrom ?? '…'} ~ ${v.validTo ?? '현재'}  ${v.path}`)].join('\n'),
+          [
+            `${history.title}  (id: ${history.id})${history.retired ? '  · 사용 종료' : ''}`,
+            ...data.versions.map((v) => `  ${v.validFrom ?? '…'} ~ ${v.validTo ?? '현재'}  ${v.path}`),
+          ].join('\n'),
         );
         return 0;
       }
@@ -170,9 +187,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             `+++ ${diff.to}`,
             ...diff.changes.map((c) => {
               const where = c.label ? `${c.section} · ${c.label}` : c.section;
-              if (c.op === 'added') return `[${where}] + ${c.after}`;
-              if (c.op === 'removed') return `[${where}] - ${c.before}`;
-              return `[${where}]\n  - ${c.before}\n  + ${c.after}`;
+              const indent = (text: string | null) => (text ?? '').replace(/\n/g, '\n    ');
+              if (c.op === 'added') return `[${where}]\n  + ${indent(c.after)}`;
+              if (c.op === 'removed') return `[${where}]\n  - ${indent(c.before)}`;
+              // Word-level marks in the style of `git diff --word-diff`: [-removed-]{+added+}.
+              if (c.spans) {
+                const marked = c.spans.map((span) =>
+                  span.kind === 'same' ? span.text : span.kind === 'removed' ? `[-${span.text}-]` : `{+${span.text}+}`,
+                );
+                return `[${where}]\n  ~ ${indent(marked.join(''))}`;
+              }
+              return `[${where}]\n  - ${indent(c.before)}\n  + ${indent(c.after)}`;
             }),
             diff.changes.length ? '' : '(no changes)',
           ].join('\n'),
@@ -185,7 +210,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (!since) throw new UsageError('changes needs --since YYYY-MM-DD');
         const snapshot = await loadLibrary(contentDir);
         const guides = changesSince(snapshot.versions, snapshot.histories, since);
-        print({ since, guides }, () => JSON.stringify(guides, null, 2));
+        const eventName = { archived: '보관', effective: '적용 시작', dated: '부분 적용' } as const;
+        print({ since, guides }, () =>
+          [
+            `${since} 이후 바뀐 가이드 ${guides.length}건`,
+            ...guides.map((g) =>
+              [
+                `\n${g.title}${g.retired ? '  · 사용 종료' : ''}`,
+                ...g.events.map((e) => `  ${e.date} ${eventName[e.kind]}  ${e.path}`),
+                g.summary
+                  ? `  변경 ${g.summary.total}건${g.summary.labels.length ? `: ${g.summary.labels.join(', ')}` : ''}`
+                  : '',
+              ]
+                .filter(Boolean)
+                .join('\n'),
+            ),
+          ].join('\n'),
+        );
         return 0;
       }
       case 'search': {
@@ -193,7 +234,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         let limit: number | undefined;
         if (values.limit !== undefined) {
           limit = Number(values.limit);
-          if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new UsageError('--limit must be a whole number from 1 to 200');
+          if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+            throw new UsageError('--limit must be a whole number from 1 to 200');
         }
         const archived = values.archived;
         if (archived !== undefined && archived !== 'exclude' && archived !== 'include' && archived !== 'only') {
@@ -202,12 +244,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const snapshot = await loadLibrary(contentDir);
         const synonyms = await readFile(join(contentDir, SYNONYMS_FILE), 'utf8').catch(() => '');
         const search = new SearchService({});
-        await search.load(searchDocuments(snapshot), synonyms.replace(/^\uFEFF/, '').normalize('NFC'), snapshot.fingerprint);
+        await search.load(
+          searchDocuments(snapshot),
+          synonyms.replace(/^\uFEFF/, '').normalize('NFC'),
+          snapshot.fingerprint,
+        );
         const response = search.search(args[0], { limit, archived, asOf: requireDate(values['as-of'], '--as-of') });
         print(response, () =>
           [
             response.interpretedAs.length ? `(${response.interpretedAs.join(' · ')})` : '',
-            ...response.results.map((r, i) => `${i + 1}. ${r.title}${r.archived ? `  [보관 ${r.archivedAt ?? ''}]` : ''}  ${r.path}\n${r.matches.map((m) => `     ${m.label}: ${m.snippet}`).join('\n')}`),
+            ...response.results.map(
+              (r, i) =>
+                `${i + 1}. ${r.title}${r.archived ? `  [보관 ${r.archivedAt ?? ''}]` : ''}  ${r.path}\n${r.matches.map((m) => `     ${m.label}: ${m.snippet}`).join('\n')}`,
+            ),
             `${response.results.length} results in ${response.tookMs.toFixed(2)} ms`,
           ]
             .filter(Boolean)
@@ -229,9 +278,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 if (require.main === module || process.env.GUIDEDESK_CLI === '1') {
-  runCli(process.argv.slice(2), { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-  );
+  runCli(process.argv.slice(2), {
+    out: (t) => process.stdout.write(`${t}\n`),
+    err: (t) => process.stderr.write(`${t}\n`),
+  }).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -14,7 +14,12 @@ describe('services follow the content folder', () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'guidedesk-live-'));
     cpSync(join(REPO, 'content'), root, { recursive: true });
-    services = startGuideDeskServices({ contentRoot: root, isTrustedUrl: () => true, openExternal: async () => {}, watch: true });
+    services = startGuideDeskServices({
+      contentRoot: root,
+      isTrustedUrl: () => true,
+      openExternal: async () => {},
+      watch: true,
+    });
     await services.indexed;
   });
 
@@ -44,7 +49,9 @@ describe('services follow the content folder', () => {
     );
     await next;
     expect(services.search.search('보관료').results[0]?.title).toBe('전동킥보드 견인 문의');
-    expect(services.search.search('보관소에서 찾으실').results.map((r) => r.title)).not.toContain('전동킥보드 견인 문의');
+    expect(services.search.search('보관소에서 찾으실').results.map((r) => r.title)).not.toContain(
+      '전동킥보드 견인 문의',
+    );
 
     next = changed();
     unlinkSync(join(root, '전동킥보드 견인 문의.md'));

@@ -31,7 +31,9 @@ describe('library audit', () => {
   });
 
   it('reports a passed deadline only on the current version, and only once it has passed', () => {
-    expect((auditLibrary(versions, histories, '2025-06-30').get('쿠폰 안내.md') ?? []).map((p) => p.code)).not.toContain('expired-date');
+    expect(
+      (auditLibrary(versions, histories, '2025-06-30').get('쿠폰 안내.md') ?? []).map((p) => p.code),
+    ).not.toContain('expired-date');
     const later = auditLibrary(versions, histories, '2025-07-01');
     expect(later.get('쿠폰 안내.md')!.filter((p) => p.code === 'expired-date')).toHaveLength(1);
     expect(later.has('(보관-25.1.1)쿠폰 안내.md')).toBe(false);

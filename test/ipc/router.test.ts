@@ -9,7 +9,8 @@ function handlersRecording() {
   const calls: Array<[string, unknown]> = [];
   const handler = (op: string) => async (request: unknown) => {
     calls.push([op, request]);
-    if (op === 'openGuide' && (request as { ref: string }).ref === 'missing') throw new NotFoundError('no guide "missing"');
+    if (op === 'openGuide' && (request as { ref: string }).ref === 'missing')
+      throw new NotFoundError('no guide "missing"');
     if (op === 'diffVersions') throw new Error('disk on fire');
     return { op };
   };
@@ -23,7 +24,9 @@ describe('IPC router', () => {
     const router = createIpcRouter(handlers, trustedUrlMatcher(APP_URL));
     const result = await router.dispatch('search', trusted, { query: '이중결제', limit: 5 });
     expect(result).toEqual({ ok: true, value: { op: 'search' } });
-    expect(calls).toEqual([['search', { query: '이중결제', limit: 5, archived: undefined, asOf: undefined, category: undefined }]]);
+    expect(calls).toEqual([
+      ['search', { query: '이중결제', limit: 5, archived: undefined, asOf: undefined, category: undefined }],
+    ]);
   });
 
   it.each([

@@ -8,7 +8,11 @@ const removeListener = vi.fn();
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (name: string, api: unknown) => (exposed[name] = api) },
-  ipcRenderer: { invoke: (...args: unknown[]) => invoke(...args), on: (...a: unknown[]) => on(...a), removeListener: (...a: unknown[]) => removeListener(...a) },
+  ipcRenderer: {
+    invoke: (...args: unknown[]) => invoke(...args),
+    on: (...a: unknown[]) => on(...a),
+    removeListener: (...a: unknown[]) => removeListener(...a),
+  },
 }));
 
 type Api = Record<string, (...args: unknown[]) => unknown>;
@@ -37,11 +41,14 @@ describe('preload surface', () => {
     expect(invoke).toHaveBeenLastCalledWith(invokeChannels.openGuide, { ref: 'x' });
   });
 
-  it('adds the page\'s user activation to openExternal instead of trusting the caller', async () => {
+  it("adds the page's user activation to openExternal instead of trusting the caller", async () => {
     const api = exposed.guidedesk as Api;
     invoke.mockResolvedValueOnce({ ok: true, value: { opened: true } });
     await api.openExternal({ url: 'https://example.com', userActivated: false });
-    expect(invoke).toHaveBeenLastCalledWith(invokeChannels.openExternal, { url: 'https://example.com', userActivated: true });
+    expect(invoke).toHaveBeenLastCalledWith(invokeChannels.openExternal, {
+      url: 'https://example.com',
+      userActivated: true,
+    });
   });
 
   it('subscribes and unsubscribes library-change listeners', () => {

@@ -41,7 +41,12 @@ const RENDERER = 'file:///opt/guidedesk/out/renderer/index.html';
 describe('secure window factory', async () => {
   const { createSecureWindow } = await import('../../src/main/electron/secureWindow');
   const log = vi.fn();
-  createSecureWindow({ preloadPath: '/opt/guidedesk/out/preload/index.cjs', rendererUrl: RENDERER, title: 'GuideDesk', log });
+  createSecureWindow({
+    preloadPath: '/opt/guidedesk/out/preload/index.cjs',
+    rendererUrl: RENDERER,
+    title: 'GuideDesk',
+    log,
+  });
 
   it('isolates the renderer', () => {
     const prefs = recorded.windowOptions[0].webPreferences as Record<string, unknown>;
@@ -73,7 +78,14 @@ describe('secure window factory', async () => {
       recorded.permissionRequest!(null, permission, (g) => (granted = g));
       return granted;
     };
-    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'fullscreen']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'openExternal',
+      'clipboard-read',
+      'fullscreen',
+    ]) {
       expect(answer(permission), permission).toBe(false);
       expect(recorded.permissionCheck!(null, permission)).toBe(false);
     }

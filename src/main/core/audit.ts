@@ -13,7 +13,11 @@ function pointsIntoPack(href: string): boolean {
 }
 
 /** Problems per version path. Versions without findings are absent. */
-export function auditLibrary(versions: GuideVersion[], histories: GuideHistory[], today: IsoDate): Map<string, Problem[]> {
+export function auditLibrary(
+  versions: GuideVersion[],
+  histories: GuideHistory[],
+  today: IsoDate,
+): Map<string, Problem[]> {
   const current = new Set(histories.map((h) => h.currentPath).filter((p): p is string => p !== null));
   const findings = new Map<string, Problem[]>();
   const add = (path: string, problem: Problem) => findings.set(path, [...(findings.get(path) ?? []), problem]);

@@ -21,7 +21,11 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
  * Reads and parses a file. A missing file gives `undefined`; a file that fails to parse is renamed
  * to `<name>.corrupt-<time>` (kept for inspection) and also gives `undefined`.
  */
-export async function readOrSetAside<T>(path: string, parse: (raw: Buffer) => T, log: (m: string) => void = () => {}): Promise<T | undefined> {
+export async function readOrSetAside<T>(
+  path: string,
+  parse: (raw: Buffer) => T,
+  log: (m: string) => void = () => {},
+): Promise<T | undefined> {
   let raw: Buffer;
   try {
     raw = await readFile(path);

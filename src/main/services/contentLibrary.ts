@@ -84,7 +84,9 @@ export class ContentLibrary extends EventEmitter<{ changed: [LibraryChange]; err
       fileHashes,
       fingerprint: whole.digest('hex'),
     };
-    const changedPaths = [...fileHashes].filter(([path, hash]) => previous?.fileHashes.get(path) !== hash).map(([p]) => p);
+    const changedPaths = [...fileHashes]
+      .filter(([path, hash]) => previous?.fileHashes.get(path) !== hash)
+      .map(([p]) => p);
     const removedPaths = previous ? [...previous.fileHashes.keys()].filter((p) => !fileHashes.has(p)) : [];
     this.current = snapshot;
     const previousIds = new Map(previous ? previous.versions.map((v) => [v.path, v.id]) : []);

@@ -11,12 +11,19 @@ export class SettingsService {
   private values: Settings = {};
   private readonly path: string;
 
-  constructor(dataDir: string, private readonly log: (m: string) => void = () => {}) {
+  constructor(
+    dataDir: string,
+    private readonly log: (m: string) => void = () => {},
+  ) {
     this.path = join(dataDir, 'settings.json');
   }
 
   async load(): Promise<Settings> {
-    const parsed = await readOrSetAside(this.path, (raw) => validateSettings(JSON.parse(raw.toString('utf8'))), this.log);
+    const parsed = await readOrSetAside(
+      this.path,
+      (raw) => validateSettings(JSON.parse(raw.toString('utf8'))),
+      this.log,
+    );
     this.values = parsed ?? {};
     return this.values;
   }
@@ -32,7 +39,8 @@ export class SettingsService {
 }
 
 function validateSettings(value: unknown): Settings {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('settings must be an object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error('settings must be an object');
   const { contentDir } = value as Record<string, unknown>;
   if (contentDir !== undefined && typeof contentDir !== 'string') throw new Error('contentDir must be a string');
   return contentDir === undefined ? {} : { contentDir };
