@@ -810,8 +810,9 @@ export class SearchIndex {
     const elig = this.eligibility(options);
     const groups = plan.groups.map((g) => this.groupHits(g.alts, cache));
     if (idfFrom) groups.forEach((g, i) => (g.idf = idfFrom[i].idf || g.idf));
-    let cands = this.evaluate(groups, plan, elig, true, limit);
-    if (cands.length === 0 && groups.length > 1) cands = this.evaluate(groups, plan, elig, false, limit);
+    const currentOnly = !options.asOf && (options.archived ?? 'exclude') === 'exclude';
+    let cands = this.evaluate(groups, plan, elig, true, limit, currentOnly);
+    if (cands.length === 0 && groups.length > 1) cands = this.evaluate(groups, plan, elig, false, limit, currentOnly);
     return { groups, best: this.bestPerGuide(cands, limit) };
   }
 
@@ -848,7 +849,14 @@ export class SearchIndex {
    * Scores versions. With `all`, a version must match every group (AND); otherwise any (OR),
    * scored by what it matched. Returns the candidate version ids.
    */
-  private evaluate(groups: GroupHits[], plan: QueryPlan, elig: Uint8Array, all: boolean, limit: number): number[] {
+  private evaluate(
+    groups: GroupHits[],
+    plan: QueryPlan,
+    elig: Uint8Array,
+    all: boolean,
+    limit: number,
+    currentOnly: boolean,
+  ): number[] {
     const { entField, refStart, refs, entStart, entSeg } = this.core;
     const nV = entStart.length - 1;
     const avgEnt = entSeg.length / Math.max(1, nV);
@@ -864,6 +872,20 @@ export class SearchIndex {
     const candEpoch = ++this.epoch;
     let cands: number[] = [];
     const entVersion = this.entVersionOf();
+    // Version/field per reference: current versions only when the filter allows nothing else.
+    let vStart: Uint32Array;
+    let vVer: Uint32Array;
+    let vField: Uint8Array;
+    if (currentOnly) {
+      const c = this.currentRefs();
+      vStart = c.start;
+      vVer = c.ver;
+      vField = c.field;
+    } else {
+      vStart = refStart;
+      vVer = this.refVersionOf();
+      vField = this.refFieldOf();
+    }
     let first = true;
     for (const gi of order) {
       const g = groups[gi];
@@ -905,12 +927,11 @@ export class SearchIndex {
       const tiered = all && first && refCount > COMMON_REFS;
       const visit = (i: number, s: number): void => {
         const aw = g.weights[i];
-        for (let r = refStart[s]; r < refStart[s + 1]; r++) {
-          const e = refs[r];
-          const v = entVersion[e];
+        for (let r = vStart[s]; r < vStart[s + 1]; r++) {
+          const v = vVer[r];
           if (!elig[v]) continue;
           if (all && !first && this.mark[v] !== candEpoch) continue;
-          const f = entField[e];
+          const f = vField[r];
           const w = FIELD_WEIGHT[f] * aw;
           if (this.gMark[v] !== ge) {
             this.gMark[v] = ge;
@@ -998,12 +1019,11 @@ export class SearchIndex {
       const pe = ++this.epoch;
       for (let i = 0; i < ps.length; i++) {
         const s = ps[i];
-        for (let r = refStart[s]; r < refStart[s + 1]; r++) {
-          const e = refs[r];
-          const v = entVersion[e];
+        for (let r = vStart[s]; r < vStart[s + 1]; r++) {
+          const v = vVer[r];
           if (this.mark[v] !== candEpoch || this.gMark[v] === pe) continue;
           this.gMark[v] = pe;
-          this.score[v] += 0.8 * idfSum * FIELD_WEIGHT[entField[e]];
+          this.score[v] += 0.8 * idfSum * FIELD_WEIGHT[vField[r]];
         }
       }
     }
@@ -1015,6 +1035,64 @@ export class SearchIndex {
       }
     }
     return cands;
+  }
+
+  private curRefs: { start: Uint32Array; ver: Uint32Array; field: Uint8Array } | null = null;
+  /**
+   * Per segment, the (version, field) of its entries in current versions only, laid out
+   * sequentially: the default filter (current versions) walks these instead of all refs, so it
+   * neither touches archived versions nor jumps through entry → version lookups. Same order as
+   * `refs` restricted to current versions, so scores are identical.
+   */
+  private currentRefs(): { start: Uint32Array; ver: Uint32Array; field: Uint8Array } {
+    if (this.curRefs) return this.curRefs;
+    const { refStart, refs, entField, metas } = this.core;
+    const entVersion = this.entVersionOf();
+    const nSeg = refStart.length - 1;
+    const cur = new Uint8Array(metas.length);
+    for (let v = 0; v < metas.length; v++) cur[v] = metas[v].isCurrent ? 1 : 0;
+    const start = new Uint32Array(nSeg + 1);
+    let n = 0;
+    for (let r = 0; r < refs.length; r++) if (cur[entVersion[refs[r]]]) n++;
+    const ver = new Uint32Array(n);
+    const field = new Uint8Array(n);
+    n = 0;
+    for (let s = 0; s < nSeg; s++) {
+      start[s] = n;
+      for (let r = refStart[s]; r < refStart[s + 1]; r++) {
+        const e = refs[r];
+        const v = entVersion[e];
+        if (!cur[v]) continue;
+        ver[n] = v;
+        field[n++] = entField[e];
+      }
+    }
+    start[nSeg] = n;
+    this.curRefs = { start, ver, field };
+    return this.curRefs;
+  }
+
+  private refVer: Uint32Array | null = null;
+  private refFld: Uint8Array | null = null;
+  /** Version per reference (parallel to refs), for filters that include archived versions. */
+  private refVersionOf(): Uint32Array {
+    if (this.refVer) return this.refVer;
+    const { refs } = this.core;
+    const entVersion = this.entVersionOf();
+    const out = new Uint32Array(refs.length);
+    for (let r = 0; r < refs.length; r++) out[r] = entVersion[refs[r]];
+    this.refVer = out;
+    return out;
+  }
+
+  /** Field per reference (parallel to refs). */
+  private refFieldOf(): Uint8Array {
+    if (this.refFld) return this.refFld;
+    const { refs, entField } = this.core;
+    const out = new Uint8Array(refs.length);
+    for (let r = 0; r < refs.length; r++) out[r] = entField[refs[r]];
+    this.refFld = out;
+    return out;
   }
 
   private entVersionArr: Uint32Array | null = null;
