@@ -857,7 +857,7 @@ export class SearchIndex {
     limit: number,
     currentOnly: boolean,
   ): number[] {
-    const { entField, refStart, refs, entStart, entSeg } = this.core;
+    const { entField, refStart, entStart, entSeg } = this.core;
     const nV = entStart.length - 1;
     const avgEnt = entSeg.length / Math.max(1, nV);
     const order = groups.map((_, i) => i).sort((a, b) => groups[a].segs.length - groups[b].segs.length);
@@ -871,7 +871,6 @@ export class SearchIndex {
     }
     const candEpoch = ++this.epoch;
     let cands: number[] = [];
-    const entVersion = this.entVersionOf();
     // Version/field per reference: current versions only when the filter allows nothing else.
     let vStart: Uint32Array;
     let vVer: Uint32Array;
