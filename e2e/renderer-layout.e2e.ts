@@ -17,10 +17,21 @@ function listGeometry(page: Page) {
     const pad = parseFloat(getComputedStyle(list).paddingTop) || 0;
     const rows = [...list.querySelectorAll<HTMLElement>('[role=option]')].map((row) => {
       const r = row.getBoundingClientRect();
-      return { top: r.top - box.top, bottom: r.bottom - box.top, selected: row.getAttribute('aria-selected') === 'true' };
+      return {
+        top: r.top - box.top,
+        bottom: r.bottom - box.top,
+        selected: row.getAttribute('aria-selected') === 'true',
+      };
     });
     const visible = rows.filter((r) => r.bottom > pad + 0.5 && r.top < list.clientHeight - 0.5);
-    return { pad, height: list.clientHeight, scrollTop: list.scrollTop, max: list.scrollHeight - list.clientHeight, visible, selected: rows.find((r) => r.selected) };
+    return {
+      pad,
+      height: list.clientHeight,
+      scrollTop: list.scrollTop,
+      max: list.scrollHeight - list.clientHeight,
+      visible,
+      selected: rows.find((r) => r.selected),
+    };
   });
 }
 
@@ -82,5 +93,91 @@ describe('renderer layout (real bridge)', () => {
       expect(g.selected!.bottom).toBeLessThanOrEqual(g.height + 0.5);
       if (g.scrollTop < g.max - 1) expect(g.visible[0].top).toBeGreaterThanOrEqual(g.pad - 1);
     }
+  });
+
+  for (const [width, height] of [
+    [1366, 768],
+    [900, 760],
+  ] as const) {
+    it(`stays usable at ${width}×${height}: no sideways scrolling, policy rows and copy buttons in reach`, async () => {
+      const { page } = app;
+      await page.setViewportSize({ width, height });
+      await page.getByTestId('search-input').focus();
+      await page.keyboard.press('Escape');
+      await page.keyboard.insertText('이중결제');
+      await expect.poll(() => page.getByTestId('result').count()).toBeGreaterThan(0);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('guide-view').getAttribute('data-path')).toBe(CURRENT_PATH);
+      // The guide gets most of a narrow window; the list keeps a usable width.
+      const widths = await page.evaluate(() => ({
+        pane: document.querySelector('.search-pane')!.getBoundingClientRect().width,
+        content: document.querySelector('[data-testid=content]')!.getBoundingClientRect().width,
+      }));
+      expect(widths.pane).toBeGreaterThanOrEqual(250);
+      expect(widths.content).toBeGreaterThan(widths.pane * 1.8);
+      expect(await noHorizontalOverflow(page)).toEqual({ page: true, content: true, pane: true });
+
+      // Every phone number and copy button lies inside the guide column, on one line.
+      const content = (await page.getByTestId('content').boundingBox())!;
+      for (const button of await page.locator('[data-testid=phone], [data-testid=copy-script]').all()) {
+        await button.scrollIntoViewIfNeeded();
+        const box = (await button.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(content.x);
+        expect(box.x + box.width).toBeLessThanOrEqual(content.x + content.width);
+        const oneLine = await button.evaluate(
+          (el) => el.getBoundingClientRect().height < parseFloat(getComputedStyle(el).lineHeight) * 1.8,
+        );
+        expect(oneLine).toBe(true);
+      }
+      await page.getByTestId('policy-table').scrollIntoViewIfNeeded();
+      await app.screenshot(`layout-${width}-policy`);
+      await page.locator('[data-testid=script-card][data-step="3"]').scrollIntoViewIfNeeded();
+      await app.screenshot(`layout-${width}-scripts`);
+
+      for (const screen of ['nav-changes', 'nav-files'] as const) {
+        await page.getByTestId(screen).click();
+        await page.locator('main h2').first().waitFor();
+        expect(await noHorizontalOverflow(page)).toEqual({ page: true, content: true, pane: true });
+        await app.screenshot(`layout-${width}-${screen}`);
+      }
+      await page.getByRole('button', { name: '가이드', exact: true }).click();
+      await page.getByTestId('compare').click();
+      await page.getByTestId('diff-view').waitFor();
+      expect(await noHorizontalOverflow(page)).toEqual({ page: true, content: true, pane: true });
+      await app.screenshot(`layout-${width}-diff`);
+      await page.getByRole('button', { name: '가이드', exact: true }).click();
+      await page.getByTestId('guide-view').waitFor();
+    });
+  }
+
+  it('shows each script’s shortcut on its copy button and the way back to search', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 1280, height: 860 });
+    const button = page.locator('[data-testid=script-card][data-step="3"] [data-testid=copy-script]');
+    expect((await button.textContent())?.replace(/\s+/g, ' ')).toBe('복사 (Alt+3)');
+    expect(await button.getAttribute('aria-keyshortcuts')).toBe('Alt+3');
+    expect(await button.getAttribute('aria-label')).toContain('Alt+3');
+    expect(await page.getByTestId('guide-keys').textContent()).toContain('Esc');
+  });
+
+  it('the 복사됨 confirmation is announced and never blocks the next click', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 900, height: 760 });
+    const region = page.getByTestId('toast');
+    expect(await region.getAttribute('aria-live')).toBe('polite');
+    expect(await region.getAttribute('role')).toBe('status');
+    await page.getByTestId('search-input').focus();
+    await page.keyboard.press('Alt+2');
+    await expect.poll(() => region.textContent()).toContain('복사됨 · 스크립트 ②');
+    // Whatever lies under the confirmation still gets the click.
+    const toast = (await region.locator('.toast').boundingBox())!;
+    const hit = await page.evaluate(
+      ([x, y]) => document.elementFromPoint(x, y)?.closest('[data-testid=toast]') === null,
+      [toast.x + toast.width / 2, toast.y + toast.height / 2],
+    );
+    expect(hit).toBe(true);
+    // Focus stayed where the counselor was.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+    await app.screenshot('layout-toast');
   });
 });

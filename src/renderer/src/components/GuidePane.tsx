@@ -147,6 +147,11 @@ export function GuidePane({ view, headingRef, onOpen, onFollowLink, onCompare }:
           )}
           <span className="muted">{version.path}</span>
         </div>
+        {version.scripts.some((s) => s.text && s.step <= 9) && (
+          <p className="muted guide-keys" data-testid="guide-keys">
+            <kbd>Alt</kbd>+<kbd>숫자</kbd> 스크립트 복사 · <kbd>Esc</kbd> 또는 <kbd>Ctrl</kbd>+<kbd>K</kbd> 검색으로
+          </p>
+        )}
       </header>
 
       {version.responseSteps.length > 0 && (

@@ -99,12 +99,18 @@ export function CopyButton({ text, what, label = '복사', className = '', testI
       className={`copy-button ${copied ? 'is-copied' : ''} ${className}`}
       data-testid={testId}
       data-copied={copied ? 'true' : undefined}
-      aria-label={`${what} ${label}`}
+      aria-label={keyHint ? `${what} ${label} (${keyHint})` : `${what} ${label}`}
       aria-keyshortcuts={keyHint}
       title={keyHint ? `${what} ${label} (${keyHint})` : `${what} ${label}`}
       onClick={() => void copy(text, what)}
     >
       {copied ? (label === '복사' ? '복사됨 ✓' : `${label} ✓ 복사됨`) : label}
+      {keyHint && ' '}
+      {keyHint && (
+        <span className="key-hint" data-testid="key-hint">
+          ({keyHint})
+        </span>
+      )}
     </button>
   );
 }
