@@ -832,16 +832,46 @@ export class SearchIndex {
       const w = new Float32Array(lists[0].length).fill(ws[0]);
       return { segs: lists[0], weights: w, idf: idf(nSeg, lists[0].length), alts: alts.map((a) => a.text) };
     }
-    // Merge, keeping the best weight per segment.
-    const segs = unionSorted(lists);
-    const weights = new Float32Array(segs.length);
-    lists.forEach((l, k) => {
+    // Merge, keeping the best weight per segment: linear merges, smallest lists first.
+    const idx = lists.map((_, i) => i).sort((a, b) => lists[a].length - lists[b].length);
+    let segs = lists[idx[0]];
+    let weights = new Float32Array(segs.length).fill(ws[idx[0]]);
+    for (let k = 1; k < idx.length; k++) {
+      const b = lists[idx[k]];
+      const wb = ws[idx[k]];
+      const outS = new Uint32Array(segs.length + b.length);
+      const outW = new Float32Array(segs.length + b.length);
+      let i = 0;
       let j = 0;
-      for (let i = 0; i < l.length; i++) {
-        j = lowerBound(segs, l[i], j);
-        if (weights[j] < ws[k]) weights[j] = ws[k];
+      let n = 0;
+      while (i < segs.length && j < b.length) {
+        const x = segs[i];
+        const y = b[j];
+        if (x < y) {
+          outS[n] = x;
+          outW[n++] = weights[i++];
+        } else if (x > y) {
+          outS[n] = y;
+          outW[n++] = wb;
+          j++;
+        } else {
+          outS[n] = x;
+          outW[n++] = weights[i] > wb ? weights[i] : wb;
+          i++;
+          j++;
+        }
       }
-    });
+      while (i < segs.length) {
+        outS[n] = segs[i];
+        outW[n++] = weights[i++];
+      }
+      while (j < b.length) {
+        outS[n] = b[j++];
+        outW[n++] = wb;
+      }
+      segs = outS.subarray(0, n);
+      weights = outW.subarray(0, n);
+    }
     return { segs, weights, idf: idf(nSeg, segs.length), alts: alts.map((a) => a.text) };
   }
 
