@@ -180,4 +180,22 @@ describe('renderer layout (real bridge)', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
     await app.screenshot('layout-toast');
   });
+
+  it('result snippets: the title match is marked on the title, each match is a labelled line of at most two lines', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 900, height: 760 });
+    await page.getByTestId('search-input').focus();
+    await page.keyboard.press('Escape');
+    await page.keyboard.insertText('이중결제');
+    const first = page.getByTestId('result').first();
+    await expect.poll(() => first.locator('.result-title mark').count()).toBeGreaterThan(0);
+    const labels = await first.getByTestId('match-label').allTextContents();
+    expect(labels).not.toContain('제목');
+    expect(labels.some((l) => /^스크립트 [①-⑨]$/.test(l))).toBe(true);
+    for (const match of await page.getByTestId('match').all()) {
+      const lines = await match.evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight));
+      expect(lines).toBeLessThanOrEqual(2.2);
+    }
+    await app.screenshot('layout-900-results');
+  });
 });

@@ -45,10 +45,13 @@ export const LISTBOX_ID = 'result-list';
 export const optionId = (index: number) => `result-option-${index}`;
 
 function ResultOption({ result }: { result: SearchResult }) {
+  // A title match is shown on the title itself rather than repeated as a line of its own.
+  const titleMatch = result.matches.find((m) => m.field === 'title' && m.snippet === result.title);
+  const matches = result.matches.filter((m) => m !== titleMatch).slice(0, 3);
   return (
     <>
       <span className="result-title">
-        {result.title}
+        {titleMatch ? highlightRanges(result.title, titleMatch.highlights ?? []) : result.title}
         {result.archived && (
           <span className="badge badge-archived" data-testid="archived-badge">
             보관본{result.archivedAt ? ` · ${result.archivedAt}` : ''}
@@ -56,13 +59,14 @@ function ResultOption({ result }: { result: SearchResult }) {
         )}
       </span>
       {result.category?.length > 0 && <span className="result-category">{categoryPath(result.category)}</span>}
-      {result.matches.length > 0 && (
+      {matches.length > 0 && (
         <ul className="matches">
-          {result.matches.slice(0, 3).map((m, i) => (
-            <li key={i} data-testid="match" data-field={m.field}>
-              <span className="match-label" data-testid="match-label">
+          {matches.map((m, i) => (
+            <li key={i} data-testid="match" data-field={m.field} className={`match match-${m.field}`}>
+              <span className="match-label" data-testid="match-label" title={m.label}>
                 {m.label}
-              </span>{' '}
+              </span>
+              <span className="visually-hidden">: </span>{' '}
               <span className="match-snippet">{highlightRanges(m.snippet, m.highlights ?? [])}</span>
             </li>
           ))}
