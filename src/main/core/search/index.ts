@@ -978,19 +978,14 @@ export class SearchIndex {
         if (tiered) {
           // Tier 0: title, category, response steps; 1: policies; 2: other fields; 3: boilerplate
           // sentences shared by many versions (they tell guides apart least and cost the most).
-          const boiler = Math.max(64, Math.ceil(nV / 100));
-          const tierOf = (s: number): number => {
-            if (refStart[s + 1] - refStart[s] > boiler) return 3;
-            const f = this.segBestField[s];
-            return f < FIELD_POLICY ? 0 : f === FIELD_POLICY ? 1 : 2;
-          };
+          const segTier = this.segTiers();
           const enough = limit * 5;
           for (let tier = 0; tier <= 2 && (tier === 0 || touched.length < enough); tier++) {
-            for (let i = 0; i < g.segs.length; i++) if (tierOf(g.segs[i]) === tier) visit(i, g.segs[i]);
+            for (let i = 0; i < g.segs.length; i++) if (segTier[g.segs[i]] === tier) visit(i, g.segs[i]);
           }
           // Boilerplate only as far as needed: its versions all score alike.
           for (let i = 0; i < g.segs.length && touched.length < enough; i++)
-            if (tierOf(g.segs[i]) === 3) visit(i, g.segs[i]);
+            if (segTier[g.segs[i]] === 3) visit(i, g.segs[i]);
         } else for (let i = 0; i < g.segs.length; i++) visit(i, g.segs[i]);
       }
       if (all) {
@@ -1016,8 +1011,7 @@ export class SearchIndex {
         if (cands.length === 0) return [];
         if (first && cands.length > MAX_CANDIDATES && order.length > 1) {
           // Very common first term: keep the strongest candidates for the remaining terms.
-          const scores = Float64Array.from(cands, (v) => this.score[v]).sort();
-          const cut = scores[scores.length - MAX_CANDIDATES];
+          const cut = this.kthBestScore(cands, MAX_CANDIDATES);
           const kept: number[] = [];
           for (const v of cands) {
             if (this.score[v] >= cut && kept.length < MAX_CANDIDATES) kept.push(v);
@@ -1101,6 +1095,58 @@ export class SearchIndex {
     return this.curRefs;
   }
 
+  private segTierArr: Uint8Array | null = null;
+  /**
+   * Evaluation tier per segment for very common terms. 0: title, category, response steps;
+   * 1: policies; 2: other fields; 3: boilerplate sentences shared by many versions.
+   */
+  private segTiers(): Uint8Array {
+    if (this.segTierArr) return this.segTierArr;
+    const { refStart } = this.core;
+    const nSeg = refStart.length - 1;
+    const boiler = Math.max(64, Math.ceil((this.core.entStart.length - 1) / 100));
+    const out = new Uint8Array(nSeg);
+    for (let s = 0; s < nSeg; s++) {
+      const f = this.segBestField[s];
+      out[s] = refStart[s + 1] - refStart[s] > boiler ? 3 : f < FIELD_POLICY ? 0 : f === FIELD_POLICY ? 1 : 2;
+    }
+    this.segTierArr = out;
+    return out;
+  }
+
+  private selBuf: Float64Array | null = null;
+  /** The k-th largest score among versions vs (k ≤ vs.length), by selection: no full sort. */
+  private kthBestScore(vs: number[], k: number): number {
+    if (!this.selBuf || this.selBuf.length < vs.length) this.selBuf = new Float64Array(this.score.length);
+    const a = this.selBuf;
+    const n = vs.length;
+    for (let i = 0; i < n; i++) a[i] = this.score[vs[i]];
+    // Quickselect for index n - k of the ascending order.
+    const want = n - k;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const pivot = a[(lo + hi) >>> 1];
+      let i = lo;
+      let j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) i++;
+        while (a[j] > pivot) j--;
+        if (i <= j) {
+          const t = a[i];
+          a[i] = a[j];
+          a[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (want <= j) hi = j;
+      else if (want >= i) lo = i;
+      else break;
+    }
+    return a[want];
+  }
+
   private refVer: Uint32Array | null = null;
   private refFld: Uint8Array | null = null;
   /** Version per reference (parallel to refs), for filters that include archived versions. */
@@ -1158,10 +1204,7 @@ export class SearchIndex {
     let best = winners.map((g) => this.guideBest[g]);
     if (best.length > limit * 4) {
       // Only the top `limit` need ordering: cut at the limit-th best score first.
-      const scores = new Float64Array(best.length);
-      for (let i = 0; i < best.length; i++) scores[i] = this.score[best[i]];
-      scores.sort();
-      const cut = scores[scores.length - limit];
+      const cut = this.kthBestScore(best, limit);
       best = best.filter((v) => this.score[v] >= cut);
     }
     // Ties (common for frequent words) break by index order: deterministic and cheap.
