@@ -198,4 +198,37 @@ describe('renderer layout (real bridge)', () => {
     }
     await app.screenshot('layout-900-results');
   });
+
+  it('date pickers are labelled, described and work from the keyboard, with 오늘 and 초기화', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 900, height: 760 });
+    const today = '2025-03-01';
+    const asOf = page.getByTestId('as-of');
+    expect(await asOf.evaluate((el: HTMLInputElement) => el.labels?.[0]?.textContent)).toBe('이용일 기준');
+    expect(await page.locator(`#${await asOf.getAttribute('aria-describedby')}`).textContent()).toContain('현재 버전');
+    await page.getByTestId('as-of-today').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => asOf.inputValue()).toBe(today);
+    // The field takes ↑/↓ from the keyboard.
+    await asOf.focus();
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => asOf.inputValue()).not.toBe(today);
+    expect(await asOf.inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await page.getByTestId('as-of-clear').click();
+    await expect.poll(() => asOf.inputValue()).toBe('');
+    expect(await page.getByTestId('as-of-hint').textContent()).toContain('현재 버전');
+    await app.screenshot('layout-as-of');
+
+    await page.getByTestId('nav-changes').click();
+    const since = page.getByTestId('since');
+    await since.waitFor();
+    expect(await since.evaluate((el: HTMLInputElement) => el.labels?.[0]?.textContent)).toBe('이 날짜 이후 바뀐 가이드');
+    expect(await since.getAttribute('aria-describedby')).toBe('since-hint');
+    await since.fill('');
+    expect(await page.getByTestId('since-hint').textContent()).toContain('빠른 선택');
+    await page.locator('.changes [role=group] button', { hasText: '최근 1년' }).click();
+    await expect.poll(() => since.inputValue()).toBe('2024-03-01');
+    await page.getByTestId('change-list').waitFor();
+    await page.getByRole('button', { name: '가이드', exact: true }).click();
+  });
 });

@@ -485,6 +485,7 @@ function Shell() {
           filters={filters}
           categories={categories}
           indexing={indexing}
+          today={library?.today}
           onInput={onInput}
           onCompositionChange={onCompositionChange}
           onKeyDown={onSearchKeyDown}

@@ -32,6 +32,7 @@ export function ChangesPane({ today, since, onSince, onOpen, onCompare, refreshT
       live = false;
     };
   }, [since, refreshToken]);
+  const validSince = /^\d{4}-\d{2}-\d{2}$/.test(since);
   // Only the answer for the date on screen is shown.
   const entries = answer?.since === since ? answer.entries : null;
   const error = answer?.since === since ? answer.error : null;
@@ -52,7 +53,15 @@ export function ChangesPane({ today, since, onSince, onOpen, onCompare, refreshT
       </header>
       <div className="changes-controls">
         <label htmlFor="since-input">이 날짜 이후 바뀐 가이드</label>
-        <input id="since-input" data-testid="since" type="date" value={since} max={today} onChange={(e) => onSince(e.target.value)} />
+        <input
+          id="since-input"
+          data-testid="since"
+          type="date"
+          value={since}
+          max={today}
+          aria-describedby="since-hint"
+          onChange={(e) => onSince(e.target.value)}
+        />
         <div role="group" aria-label="기간 빠른 선택" className="chip-row">
           {presets.map((p) => (
             <button key={p.label} type="button" className="chip" aria-pressed={since === p.date} onClick={() => onSince(p.date)}>
@@ -61,6 +70,9 @@ export function ChangesPane({ today, since, onSince, onOpen, onCompare, refreshT
           ))}
         </div>
       </div>
+      <p id="since-hint" className="muted" data-testid="since-hint">
+        {validSince ? '날짜 칸에서 연·월·일을 ↑/↓ 키로 바꿀 수 있습니다.' : '날짜를 입력하거나 빠른 선택을 누르세요.'}
+      </p>
       {error && (
         <p role="alert" className="error">
           변경 사항을 불러오지 못했습니다: {error}

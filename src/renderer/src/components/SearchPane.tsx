@@ -27,6 +27,8 @@ export interface SearchPaneProps {
   filters: Filters;
   categories: string[];
   indexing: boolean;
+  /** The app's today (YYYY-MM-DD), for the 오늘 quick pick. */
+  today?: string;
   onInput(value: string): void;
   onCompositionChange(composing: boolean, value: string): void;
   onKeyDown(event: KeyboardEvent<HTMLElement>): void;
@@ -160,20 +162,37 @@ export function SearchPane({ inputRef, ...props }: SearchPaneProps) {
               ))}
             </div>
           )}
-          <div className="as-of">
-            <label htmlFor="as-of-input">이용일 기준</label>
+          <div className="as-of" role="group" aria-labelledby="as-of-label">
+            <label id="as-of-label" htmlFor="as-of-input">
+              이용일 기준
+            </label>
             <input
               id="as-of-input"
               data-testid="as-of"
               type="date"
               value={filters.asOf}
+              aria-describedby="as-of-hint"
               onChange={(e) => props.onFilters({ asOf: e.target.value })}
             />
-            {filters.asOf && (
-              <button type="button" className="small" onClick={() => props.onFilters({ asOf: '' })}>
-                오늘 기준
+            {props.today && filters.asOf !== props.today && (
+              <button type="button" className="small" data-testid="as-of-today" onClick={() => props.onFilters({ asOf: props.today })}>
+                오늘
               </button>
             )}
+            {filters.asOf && (
+              <button
+                type="button"
+                className="small"
+                data-testid="as-of-clear"
+                aria-label="이용일 기준 초기화"
+                onClick={() => props.onFilters({ asOf: '' })}
+              >
+                초기화
+              </button>
+            )}
+            <span id="as-of-hint" className="as-of-hint" data-testid="as-of-hint">
+              {filters.asOf ? '그날 적용되던 버전을 엽니다' : '비워 두면 현재 버전'}
+            </span>
           </div>
         </div>
       </div>
