@@ -475,7 +475,7 @@ export class SearchIndex {
   private guideBest: Uint32Array;
   /** Per segment: the strongest field (lowest field number) among the entries using it. */
   private segBestField: Uint8Array;
-  private segEpoch: Int32Array;
+  private segBits: Uint32Array;
   private segPos: Uint32Array;
   private epoch = 0;
 
@@ -512,7 +512,7 @@ export class SearchIndex {
     this.guideBest = new Uint32Array(this.guideIds.length);
     const nSeg = core.segOff.length - 1;
     this.segBestField = new Uint8Array(nSeg).fill(255);
-    this.segEpoch = new Int32Array(nSeg);
+    this.segBits = new Uint32Array((nSeg + 31) >>> 5);
     this.segPos = new Uint32Array(nSeg);
     for (let e = 0; e < core.entSeg.length; e++) {
       const sg = core.entSeg[e];
@@ -930,16 +930,24 @@ export class SearchIndex {
       const perCandidate = all && !first && candCost + g.segs.length < refCount;
       if (perCandidate) {
         // Few candidates left: mark this group's segments, then look the candidates' entries up.
-        for (let i = 0; i < g.segs.length; i++) {
-          this.segEpoch[g.segs[i]] = ge;
-          this.segPos[g.segs[i]] = i;
+        // A bitset (nSeg / 8 bytes) stays in cache; positions are needed only for mixed weights.
+        const bits = this.segBits;
+        bits.fill(0);
+        const segs = g.segs;
+        let uniform = true;
+        const w0 = g.weights[0];
+        for (let i = 0; i < segs.length; i++) {
+          const sg = segs[i];
+          bits[sg >>> 5] |= 1 << (sg & 31);
+          if (g.weights[i] !== w0) uniform = false;
         }
+        if (!uniform) for (let i = 0; i < segs.length; i++) this.segPos[segs[i]] = i;
         for (const v of cands) {
           for (let e = entStart[v]; e < entStart[v + 1]; e++) {
             const sg = entSeg[e];
-            if (this.segEpoch[sg] !== ge) continue;
+            if ((bits[sg >>> 5] & (1 << (sg & 31))) === 0) continue;
             const f = entField[e];
-            const w = FIELD_WEIGHT[f] * g.weights[this.segPos[sg]];
+            const w = FIELD_WEIGHT[f] * (uniform ? w0 : g.weights[this.segPos[sg]]);
             if (this.gMark[v] !== ge) {
               this.gMark[v] = ge;
               this.gBest[v] = w;
