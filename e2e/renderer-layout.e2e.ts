@@ -157,7 +157,18 @@ describe('renderer layout (real bridge)', () => {
     expect((await button.textContent())?.replace(/\s+/g, ' ')).toBe('복사 (Alt+3)');
     expect(await button.getAttribute('aria-keyshortcuts')).toBe('Alt+3');
     expect(await button.getAttribute('aria-label')).toContain('Alt+3');
-    expect(await page.getByTestId('guide-keys').textContent()).toContain('Esc');
+    expect(await page.getByTestId('guide-keys').textContent()).toContain('Ctrl+K 검색창으로');
+    expect(await page.getByTestId('guide-keys').textContent()).toContain('Esc 새 검색');
+    // From the open guide, Ctrl+K goes back to the search box with the query kept (for the next
+    // result); Esc starts a new search.
+    await page.getByTestId('guide-title').focus();
+    await page.keyboard.press('Control+k');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+    expect(await page.getByTestId('search-input').inputValue()).toBe('이중결제');
+    await page.getByTestId('guide-title').focus();
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+    expect(await page.getByTestId('search-input').inputValue()).toBe('');
   });
 
   it('the 복사됨 confirmation is announced and never blocks the next click', async () => {

@@ -149,7 +149,7 @@ export function GuidePane({ view, headingRef, onOpen, onFollowLink, onCompare }:
         </div>
         {version.scripts.some((s) => s.text && s.step <= 9) && (
           <p className="muted guide-keys" data-testid="guide-keys">
-            <kbd>Alt</kbd>+<kbd>숫자</kbd> 스크립트 복사 · <kbd>Esc</kbd> 또는 <kbd>Ctrl</kbd>+<kbd>K</kbd> 검색으로
+            <kbd>Alt</kbd>+<kbd>1</kbd>…<kbd>9</kbd> 스크립트 복사 · <kbd>Ctrl</kbd>+<kbd>K</kbd> 검색창으로 · <kbd>Esc</kbd> 새 검색
           </p>
         )}
       </header>
