@@ -3,6 +3,7 @@
  * cutting the rows around it, and the guide view stays usable on a 1366×768 laptop and in a
  * ~900 px window docked beside the chat tool (no sideways scrolling, copy buttons reachable).
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, launchRendererApp, type RendererApp } from './support/rendererApp';
@@ -33,6 +34,13 @@ function listGeometry(page: Page) {
       selected: rows.find((r) => r.selected),
     };
   });
+}
+
+async function seriousViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 async function noHorizontalOverflow(page: Page) {
@@ -131,6 +139,7 @@ describe('renderer layout (real bridge)', () => {
       }
       await page.getByTestId('policy-table').scrollIntoViewIfNeeded();
       await app.screenshot(`layout-${width}-policy`);
+      expect(await seriousViolations(page)).toEqual([]);
       await page.locator('[data-testid=script-card][data-step="3"]').scrollIntoViewIfNeeded();
       await app.screenshot(`layout-${width}-scripts`);
 
@@ -139,6 +148,7 @@ describe('renderer layout (real bridge)', () => {
         await page.locator('main h2').first().waitFor();
         expect(await noHorizontalOverflow(page)).toEqual({ page: true, content: true, pane: true });
         await app.screenshot(`layout-${width}-${screen}`);
+        expect(await seriousViolations(page)).toEqual([]);
       }
       await page.getByRole('button', { name: '가이드', exact: true }).click();
       await page.getByTestId('compare').click();
