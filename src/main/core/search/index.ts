@@ -445,6 +445,8 @@ interface GroupHits {
   weights: Float32Array;
   idf: number;
   alts: string[];
+  /** Every segment has the same weight (one alternative matched). */
+  uniform: boolean;
 }
 
 export class SearchIndex {
@@ -827,10 +829,17 @@ export class SearchIndex {
       }
     }
     const nSeg = this.core.segOff.length - 1;
-    if (lists.length === 0) return { segs: EMPTY, weights: new Float32Array(0), idf: 0, alts: alts.map((a) => a.text) };
+    if (lists.length === 0)
+      return { segs: EMPTY, weights: new Float32Array(0), idf: 0, alts: alts.map((a) => a.text), uniform: true };
     if (lists.length === 1) {
       const w = new Float32Array(lists[0].length).fill(ws[0]);
-      return { segs: lists[0], weights: w, idf: idf(nSeg, lists[0].length), alts: alts.map((a) => a.text) };
+      return {
+        segs: lists[0],
+        weights: w,
+        idf: idf(nSeg, lists[0].length),
+        alts: alts.map((a) => a.text),
+        uniform: true,
+      };
     }
     // Merge, keeping the best weight per segment: linear merges, smallest lists first.
     const idx = lists.map((_, i) => i).sort((a, b) => lists[a].length - lists[b].length);
@@ -872,7 +881,7 @@ export class SearchIndex {
       segs = outS.subarray(0, n);
       weights = outW.subarray(0, n);
     }
-    return { segs, weights, idf: idf(nSeg, segs.length), alts: alts.map((a) => a.text) };
+    return { segs, weights, idf: idf(nSeg, segs.length), alts: alts.map((a) => a.text), uniform: false };
   }
 
   /**
@@ -934,12 +943,11 @@ export class SearchIndex {
         const bits = this.segBits;
         bits.fill(0);
         const segs = g.segs;
-        let uniform = true;
+        const uniform = g.uniform;
         const w0 = g.weights[0];
         for (let i = 0; i < segs.length; i++) {
           const sg = segs[i];
           bits[sg >>> 5] |= 1 << (sg & 31);
-          if (g.weights[i] !== w0) uniform = false;
         }
         if (!uniform) for (let i = 0; i < segs.length; i++) this.segPos[segs[i]] = i;
         for (const v of cands) {
@@ -986,14 +994,24 @@ export class SearchIndex {
         if (tiered) {
           // Tier 0: title, category, response steps; 1: policies; 2: other fields; 3: boilerplate
           // sentences shared by many versions (they tell guides apart least and cost the most).
+          // One pass: visit tier 0, queue the other tiers' positions (in order) for later.
           const segTier = this.segTiers();
           const enough = limit * 5;
-          for (let tier = 0; tier <= 2 && (tier === 0 || touched.length < enough); tier++) {
-            for (let i = 0; i < g.segs.length; i++) if (segTier[g.segs[i]] === tier) visit(i, g.segs[i]);
+          const q = this.tierQueue();
+          const qn = [0, 0, 0, 0];
+          const nS = g.segs.length;
+          for (let i = 0; i < nS; i++) {
+            const s = g.segs[i];
+            const t = segTier[s];
+            if (t === 0) visit(i, s);
+            else q[(t - 1) * nS + qn[t]++] = i;
+          }
+          for (let tier = 1; tier <= 2 && touched.length < enough; tier++) {
+            const base = (tier - 1) * nS;
+            for (let k = 0; k < qn[tier]; k++) visit(q[base + k], g.segs[q[base + k]]);
           }
           // Boilerplate only as far as needed: its versions all score alike.
-          for (let i = 0; i < g.segs.length && touched.length < enough; i++)
-            if (segTier[g.segs[i]] === 3) visit(i, g.segs[i]);
+          for (let k = 0; k < qn[3] && touched.length < enough; k++) visit(q[2 * nS + k], g.segs[q[2 * nS + k]]);
         } else for (let i = 0; i < g.segs.length; i++) visit(i, g.segs[i]);
       }
       if (all) {
@@ -1122,6 +1140,13 @@ export class SearchIndex {
     return out;
   }
 
+  private tierBuf: Uint32Array | null = null;
+  /** Scratch for the tier queues: three slices of up to nSeg positions each. */
+  private tierQueue(): Uint32Array {
+    if (!this.tierBuf) this.tierBuf = new Uint32Array(3 * (this.core.refStart.length - 1));
+    return this.tierBuf;
+  }
+
   private selBuf: Float64Array | null = null;
   /** The k-th largest score among versions vs (k ≤ vs.length), by selection: no full sort. */
   private kthBestScore(vs: number[], k: number): number {
@@ -1213,7 +1238,20 @@ export class SearchIndex {
     if (best.length > limit * 4) {
       // Only the top `limit` need ordering: cut at the limit-th best score first.
       const cut = this.kthBestScore(best, limit);
-      best = best.filter((v) => this.score[v] >= cut);
+      // Frequent words tie a lot: keep those above the cut, then the lowest ids among the ties
+      // (the order the final sort would give them), without sorting every tie.
+      const above: number[] = [];
+      const ties: number[] = [];
+      for (const v of best) {
+        const sc = this.score[v];
+        if (sc > cut) above.push(v);
+        else if (sc === cut) ties.push(v);
+      }
+      if (above.length + ties.length > limit && ties.length > 1) {
+        const t = Uint32Array.from(ties).sort();
+        for (let i = 0; i < t.length && above.length < limit; i++) above.push(t[i]);
+        best = above;
+      } else best = above.concat(ties);
     }
     // Ties (common for frequent words) break by index order: deterministic and cheap.
     best.sort((a, b) => this.score[b] - this.score[a] || a - b);
