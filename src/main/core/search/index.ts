@@ -832,7 +832,7 @@ export class SearchIndex {
     if (lists.length === 0)
       return { segs: EMPTY, weights: new Float32Array(0), idf: 0, alts: alts.map((a) => a.text), uniform: true };
     if (lists.length === 1) {
-      const w = new Float32Array(lists[0].length).fill(ws[0]);
+      const w = this.uniformWeights(ws[0], lists[0].length);
       return {
         segs: lists[0],
         weights: w,
@@ -844,7 +844,7 @@ export class SearchIndex {
     // Merge, keeping the best weight per segment: linear merges, smallest lists first.
     const idx = lists.map((_, i) => i).sort((a, b) => lists[a].length - lists[b].length);
     let segs = lists[idx[0]];
-    let weights = new Float32Array(segs.length).fill(ws[idx[0]]);
+    let weights = this.uniformWeights(ws[idx[0]], segs.length);
     for (let k = 1; k < idx.length; k++) {
       const b = lists[idx[k]];
       const wb = ws[idx[k]];
@@ -1138,6 +1138,18 @@ export class SearchIndex {
     }
     this.segTierArr = out;
     return out;
+  }
+
+  private uniformW = new Map<number, Float32Array>();
+  /** A read-only view of n copies of w (shared: a frequent term does not allocate its weights). */
+  private uniformWeights(w: number, n: number): Float32Array {
+    let a = this.uniformW.get(w);
+    if (!a) {
+      if (this.uniformW.size >= 8) return new Float32Array(n).fill(w);
+      a = new Float32Array(this.core.refStart.length - 1).fill(w);
+      this.uniformW.set(w, a);
+    }
+    return a.subarray(0, n);
   }
 
   private tierBuf: Uint32Array | null = null;
