@@ -602,8 +602,23 @@ export class SearchIndex {
     const b = this.core.segOff[s + 1];
     const text = all.substring(a, b);
     if (text.includes(term)) return true;
-    // Slow path: the term may span spaces or punctuation, or differ in case.
-    return compactNFC(text).includes(term);
+    // Slow path: the term may span spaces or punctuation, or differ in case. Compared code unit
+    // by code unit in compact space (no compact copy of the text).
+    const m = term.length;
+    const t0 = term.charCodeAt(0);
+    for (let i = 0; i < text.length; i++) {
+      if (wordCodeAt(text, i) !== t0) continue;
+      let k = 1;
+      let j = i + 1;
+      while (k < m && j < text.length) {
+        const c = wordCodeAt(text, j++);
+        if (c < 0) continue;
+        if (c !== term.charCodeAt(k)) break;
+        k++;
+      }
+      if (k === m) return true;
+    }
+    return false;
   }
 
   // ----- vocabulary
