@@ -658,15 +658,69 @@ export class SearchIndex {
     return out;
   }
 
+  private choPairs: { keys: Uint32Array; start: Uint32Array; pos: Uint32Array } | null = null;
+  /**
+   * Positions of each adjacent pair of characters in vocabChoAll (CSR by sorted pair key). A
+   * 초성 string is almost all of a dozen frequent consonants, so a plain indexOf scan for
+   * `ㄱㄷㄱㄷ` stops at nearly every character; the rarest pair of the query narrows it down.
+   */
+  private choseongPairs(): { keys: Uint32Array; start: Uint32Array; pos: Uint32Array } {
+    if (this.choPairs) return this.choPairs;
+    const all = this.vocabChoAll;
+    const n = Math.max(0, all.length - 1);
+    const pk = new Uint32Array(n);
+    for (let i = 0; i < n; i++) pk[i] = bigramKey(all, i);
+    const keys = Uint32Array.from(new Set(pk)).sort();
+    const count = new Uint32Array(keys.length + 1);
+    const slot = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      slot[i] = lowerBound(keys, pk[i]);
+      count[slot[i] + 1]++;
+    }
+    for (let k = 0; k < keys.length; k++) count[k + 1] += count[k];
+    const start = count.slice();
+    const pos = new Uint32Array(n);
+    const fill = count.subarray(0, keys.length).slice();
+    for (let i = 0; i < n; i++) pos[fill[slot[i]]++] = i;
+    this.choPairs = { keys, start, pos };
+    return this.choPairs;
+  }
+
   private expandChoseong(cho: string, limit: number): string[] {
     const all = this.vocabChoAll;
     const found = new Map<number, number>();
-    let pos = all.indexOf(cho);
     let guard = 0;
-    while (pos >= 0 && guard++ < 5000) {
+    const add = (pos: number): void => {
       const i = this.wordAt(pos);
       if (!found.has(i)) found.set(i, pos - this.vocabStarts[i]);
-      pos = all.indexOf(cho, pos + 1);
+    };
+    if (cho.length < 2) {
+      let pos = all.indexOf(cho);
+      while (pos >= 0 && guard++ < 5000) {
+        add(pos);
+        pos = all.indexOf(cho, pos + 1);
+      }
+    } else {
+      // Candidates from the query's rarest character pair, verified in place, in text order.
+      const { keys, start, pos } = this.choseongPairs();
+      let bestOff = -1;
+      let bestLen = Infinity;
+      let a = 0;
+      for (let r = 0; r + 1 < cho.length; r++) {
+        const k = lowerBound(keys, bigramKey(cho, r));
+        const len = k < keys.length && keys[k] === bigramKey(cho, r) ? start[k + 1] - start[k] : 0;
+        if (len < bestLen) {
+          bestLen = len;
+          bestOff = r;
+          a = k;
+        }
+      }
+      for (let j = 0; j < bestLen && guard < 5000; j++) {
+        const p = pos[start[a] + j] - bestOff;
+        if (p < 0 || !all.startsWith(cho, p)) continue;
+        guard++;
+        add(p);
+      }
     }
     return this.rankWords(found, cho.length, limit);
   }
