@@ -965,7 +965,7 @@ export class SearchIndex {
     limit: number,
     currentOnly: boolean,
   ): number[] {
-    const { entField, refStart, entStart, entSeg } = this.core;
+    const { refStart, entStart, entSeg } = this.core;
     const nV = entStart.length - 1;
     const avgEnt = entSeg.length / Math.max(1, nV);
     const order = groups.map((_, i) => i).sort((a, b) => groups[a].segs.length - groups[b].segs.length);
@@ -1008,57 +1008,12 @@ export class SearchIndex {
       const perCandidate = all && !first && candCost + g.segs.length < refCount;
       if (perCandidate) {
         // Few candidates left: mark this group's segments, then look the candidates' entries up.
-        // A bitset (nSeg / 8 bytes) stays in cache; positions are needed only for mixed weights.
-        const bits = this.segBits;
-        bits.fill(0);
-        const segs = g.segs;
-        const uniform = g.uniform;
-        const w0 = g.weights[0];
-        for (let i = 0; i < segs.length; i++) {
-          const sg = segs[i];
-          bits[sg >>> 5] |= 1 << (sg & 31);
-        }
-        if (!uniform) for (let i = 0; i < segs.length; i++) this.segPos[segs[i]] = i;
-        for (const v of cands) {
-          for (let e = entStart[v]; e < entStart[v + 1]; e++) {
-            const sg = entSeg[e];
-            if ((bits[sg >>> 5] & (1 << (sg & 31))) === 0) continue;
-            const f = entField[e];
-            const w = FIELD_WEIGHT[f] * (uniform ? w0 : g.weights[this.segPos[sg]]);
-            if (this.gMark[v] !== ge) {
-              this.gMark[v] = ge;
-              this.gBest[v] = w;
-              this.gCount[v] = 1;
-              touched.push(v);
-            } else {
-              if (w > this.gBest[v]) this.gBest[v] = w;
-              if (this.gCount[v] < 60000) this.gCount[v]++;
-            }
-            if (f === FIELD_TITLE) this.gTitle[v] = ge;
-          }
-        }
+        this.walkCandidates(g, cands, ge, touched);
       }
       const tiered = all && first && refCount > COMMON_REFS;
-      const visit = (i: number, s: number): void => {
-        const aw = g.weights[i];
-        for (let r = vStart[s]; r < vStart[s + 1]; r++) {
-          const v = vVer[r];
-          if (!elig[v]) continue;
-          if (all && !first && this.mark[v] !== candEpoch) continue;
-          const f = vField[r];
-          const w = FIELD_WEIGHT[f] * aw;
-          if (this.gMark[v] !== ge) {
-            this.gMark[v] = ge;
-            this.gBest[v] = w;
-            this.gCount[v] = 1;
-            touched.push(v);
-          } else {
-            if (w > this.gBest[v]) this.gBest[v] = w;
-            if (this.gCount[v] < 60000) this.gCount[v]++;
-          }
-          if (f === FIELD_TITLE) this.gTitle[v] = ge;
-        }
-      };
+      const needMark = all && !first;
+      const visit = (i: number, s: number): void =>
+        this.visitSeg(s, g.weights[i], ge, needMark, candEpoch, elig, vStart, vVer, vField, touched);
       if (!perCandidate) {
         if (tiered) {
           // Tier 0: title, category, response steps; 1: policies; 2: other fields; 3: boilerplate
@@ -1153,6 +1108,79 @@ export class SearchIndex {
       }
     }
     return cands;
+  }
+
+  /**
+   * Adds segment s's references to the group scratch (best weight, count, title) of eligible
+   * versions; with needMark only of current candidates. Small and monomorphic on purpose: it
+   * stays optimised while the big evaluate() is recompiled.
+   */
+  private visitSeg(
+    s: number,
+    aw: number,
+    ge: number,
+    needMark: boolean,
+    candEpoch: number,
+    elig: Uint8Array,
+    vStart: Uint32Array,
+    vVer: Uint32Array,
+    vField: Uint8Array,
+    touched: number[],
+  ): void {
+    const { gMark, gBest, gCount, gTitle, mark } = this;
+    for (let r = vStart[s]; r < vStart[s + 1]; r++) {
+      const v = vVer[r];
+      if (!elig[v]) continue;
+      if (needMark && mark[v] !== candEpoch) continue;
+      const f = vField[r];
+      const w = FIELD_WEIGHT[f] * aw;
+      if (gMark[v] !== ge) {
+        gMark[v] = ge;
+        gBest[v] = w;
+        gCount[v] = 1;
+        touched.push(v);
+      } else {
+        if (w > gBest[v]) gBest[v] = w;
+        if (gCount[v] < 60000) gCount[v]++;
+      }
+      if (f === FIELD_TITLE) gTitle[v] = ge;
+    }
+  }
+
+  /** Per-candidate check of group g: walks the candidates' entries against a segment bitset. */
+  private walkCandidates(g: GroupHits, cands: number[], ge: number, touched: number[]): void {
+    const { entStart, entSeg, entField } = this.core;
+    const { gMark, gBest, gCount, gTitle } = this;
+    // A bitset (nSeg / 8 bytes) stays in cache; positions are needed only for mixed weights.
+    const bits = this.segBits;
+    bits.fill(0);
+    const segs = g.segs;
+    const uniform = g.uniform;
+    const w0 = g.weights[0];
+    for (let i = 0; i < segs.length; i++) {
+      const sg = segs[i];
+      bits[sg >>> 5] |= 1 << (sg & 31);
+    }
+    if (!uniform) for (let i = 0; i < segs.length; i++) this.segPos[segs[i]] = i;
+    for (let c = 0; c < cands.length; c++) {
+      const v = cands[c];
+      for (let e = entStart[v]; e < entStart[v + 1]; e++) {
+        const sg = entSeg[e];
+        if ((bits[sg >>> 5] & (1 << (sg & 31))) === 0) continue;
+        const f = entField[e];
+        const w = FIELD_WEIGHT[f] * (uniform ? w0 : g.weights[this.segPos[sg]]);
+        if (gMark[v] !== ge) {
+          gMark[v] = ge;
+          gBest[v] = w;
+          gCount[v] = 1;
+          touched.push(v);
+        } else {
+          if (w > gBest[v]) gBest[v] = w;
+          if (gCount[v] < 60000) gCount[v]++;
+        }
+        if (f === FIELD_TITLE) gTitle[v] = ge;
+      }
+    }
   }
 
   private curRefs: { start: Uint32Array; ver: Uint32Array; field: Uint8Array } | null = null;
