@@ -1039,20 +1039,7 @@ export class SearchIndex {
         } else for (let i = 0; i < g.segs.length; i++) visit(i, g.segs[i]);
       }
       if (all) {
-        const next: number[] = [];
-        for (const v of touched) {
-          const add = g.idf * (this.gBest[v] + 0.15 * Math.min(this.gCount[v] - 1, 8));
-          const t = this.gTitle[v] === ge ? 1 : 0;
-          if (first) {
-            this.mark[v] = candEpoch;
-            this.score[v] = add;
-            this.titleHits[v] = t;
-          } else {
-            this.score[v] += add;
-            this.titleHits[v] += t;
-          }
-          next.push(v);
-        }
+        const next = this.addGroupScores(touched, g.idf, ge, first, candEpoch);
         if (!first) {
           // Drop candidates that missed this group.
           for (const v of cands) if (this.gMark[v] !== ge) this.mark[v] = 0;
@@ -1090,15 +1077,7 @@ export class SearchIndex {
     if (plan.phrase && groups.length > 1) {
       const ps = this.matchSegments(plan.phrase);
       const pe = ++this.epoch;
-      for (let i = 0; i < ps.length; i++) {
-        const s = ps[i];
-        for (let r = vStart[s]; r < vStart[s + 1]; r++) {
-          const v = vVer[r];
-          if (this.mark[v] !== candEpoch || this.gMark[v] === pe) continue;
-          this.gMark[v] = pe;
-          this.score[v] += 0.8 * idfSum * FIELD_WEIGHT[vField[r]];
-        }
-      }
+      this.addPhraseBonus(ps, pe, candEpoch, 0.8 * idfSum, vStart, vVer, vField);
     }
     const qlen = plan.groups.reduce((a, g) => a + g.display.length, 0);
     for (const v of cands) {
@@ -1179,6 +1158,49 @@ export class SearchIndex {
           if (gCount[v] < 60000) gCount[v]++;
         }
         if (f === FIELD_TITLE) gTitle[v] = ge;
+      }
+    }
+  }
+
+  /** AND pass: adds one group's contribution to the versions it touched; returns them. */
+  private addGroupScores(touched: number[], idfG: number, ge: number, first: boolean, candEpoch: number): number[] {
+    const { gBest, gCount, gTitle, mark, score, titleHits } = this;
+    const next: number[] = [];
+    for (let k = 0; k < touched.length; k++) {
+      const v = touched[k];
+      const add = idfG * (gBest[v] + 0.15 * Math.min(gCount[v] - 1, 8));
+      const t = gTitle[v] === ge ? 1 : 0;
+      if (first) {
+        mark[v] = candEpoch;
+        score[v] = add;
+        titleHits[v] = t;
+      } else {
+        score[v] += add;
+        titleHits[v] += t;
+      }
+      next.push(v);
+    }
+    return next;
+  }
+
+  /** The whole query inside one segment: a bonus per candidate, from its strongest such entry. */
+  private addPhraseBonus(
+    ps: Uint32Array,
+    pe: number,
+    candEpoch: number,
+    k: number,
+    vStart: Uint32Array,
+    vVer: Uint32Array,
+    vField: Uint8Array,
+  ): void {
+    const { gMark, mark, score } = this;
+    for (let i = 0; i < ps.length; i++) {
+      const s = ps[i];
+      for (let r = vStart[s]; r < vStart[s + 1]; r++) {
+        const v = vVer[r];
+        if (mark[v] !== candEpoch || gMark[v] === pe) continue;
+        gMark[v] = pe;
+        score[v] += k * FIELD_WEIGHT[vField[r]];
       }
     }
   }
