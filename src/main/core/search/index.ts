@@ -1021,21 +1021,22 @@ export class SearchIndex {
           // One pass: visit tier 0, queue the other tiers' positions (in order) for later.
           const segTier = this.segTiers();
           const enough = limit * 5;
-          const q = this.tierQueue();
-          const qn = [0, 0, 0, 0];
-          const nS = g.segs.length;
-          for (let i = 0; i < nS; i++) {
-            const s = g.segs[i];
-            const t = segTier[s];
-            if (t === 0) visit(i, s);
-            else q[(t - 1) * nS + qn[t]++] = i;
+          const [q1, q2, q3] = this.tierQueues();
+          let n1 = 0;
+          let n2 = 0;
+          let n3 = 0;
+          const segs = g.segs;
+          for (let i = 0; i < segs.length; i++) {
+            const t = segTier[segs[i]];
+            if (t === 0) visit(i, segs[i]);
+            else if (t === 1) q1[n1++] = i;
+            else if (t === 2) q2[n2++] = i;
+            else q3[n3++] = i;
           }
-          for (let tier = 1; tier <= 2 && touched.length < enough; tier++) {
-            const base = (tier - 1) * nS;
-            for (let k = 0; k < qn[tier]; k++) visit(q[base + k], g.segs[q[base + k]]);
-          }
+          if (touched.length < enough) for (let k = 0; k < n1; k++) visit(q1[k], segs[q1[k]]);
+          if (touched.length < enough) for (let k = 0; k < n2; k++) visit(q2[k], segs[q2[k]]);
           // Boilerplate only as far as needed: its versions all score alike.
-          for (let k = 0; k < qn[3] && touched.length < enough; k++) visit(q[2 * nS + k], g.segs[q[2 * nS + k]]);
+          for (let k = 0; k < n3 && touched.length < enough; k++) visit(q3[k], segs[q3[k]]);
         } else for (let i = 0; i < g.segs.length; i++) visit(i, g.segs[i]);
       }
       if (all) {
@@ -1158,6 +1159,9 @@ export class SearchIndex {
           if (gCount[v] < 60000) gCount[v]++;
         }
         if (f === FIELD_TITLE) gTitle[v] = ge;
+        // Entries run strongest field first (title only at the start), so with one weight the
+        // first match already gave the best weight; past 9 matches the count bonus is capped.
+        if (uniform && gCount[v] >= 9) break;
       }
     }
   }
@@ -1271,11 +1275,12 @@ export class SearchIndex {
     return a.subarray(0, n);
   }
 
-  private tierBuf: Uint32Array | null = null;
-  /** Scratch for the tier queues: three slices of up to nSeg positions each. */
-  private tierQueue(): Uint32Array {
-    if (!this.tierBuf) this.tierBuf = new Uint32Array(3 * (this.core.refStart.length - 1));
-    return this.tierBuf;
+  private tierBufs: Uint32Array[] | null = null;
+  /** Scratch for the tier queues (tiers 1, 2, 3): up to nSeg positions each. */
+  private tierQueues(): Uint32Array[] {
+    const n = this.core.refStart.length - 1;
+    if (!this.tierBufs) this.tierBufs = [new Uint32Array(n), new Uint32Array(n), new Uint32Array(n)];
+    return this.tierBufs;
   }
 
   private selBuf: Float64Array | null = null;
