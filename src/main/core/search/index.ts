@@ -372,12 +372,16 @@ function lowerBound(a: Uint32Array, x: number, lo = 0, hi = a.length): number {
 function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
   const out = new Uint32Array(Math.min(a.length, b.length));
   let n = 0;
-  if (a.length * 16 < b.length) {
+  if (a.length * 4 < b.length) {
+    // Galloping: probe b at growing steps from the last position, then binary search the gap.
     let lo = 0;
     for (let i = 0; i < a.length; i++) {
-      lo = lowerBound(b, a[i], lo);
+      const x = a[i];
+      let bound = 1;
+      while (lo + bound - 1 < b.length && b[lo + bound - 1] < x) bound <<= 1;
+      lo = lowerBound(b, x, lo + (bound >>> 1), Math.min(b.length, lo + bound));
       if (lo >= b.length) break;
-      if (b[lo] === a[i]) out[n++] = a[i];
+      if (b[lo] === x) out[n++] = x;
     }
   } else {
     let i = 0;
