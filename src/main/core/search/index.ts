@@ -1016,32 +1016,11 @@ export class SearchIndex {
       }
       const tiered = all && first && refCount > COMMON_REFS;
       const needMark = all && !first;
-      const visit = (i: number, s: number): void =>
-        this.visitSeg(s, g.weights[i], ge, needMark, candEpoch, elig, vStart, vVer, vField, touched);
       if (!perCandidate) {
-        if (tiered) {
-          // Tier 0: title, category, response steps; 1: policies; 2: other fields; 3: boilerplate
-          // sentences shared by many versions (they tell guides apart least and cost the most).
-          // One pass: visit tier 0, queue the other tiers' positions (in order) for later.
-          const segTier = this.segTiers();
-          const enough = limit * 5;
-          const [q1, q2, q3] = this.tierQueues();
-          let n1 = 0;
-          let n2 = 0;
-          let n3 = 0;
-          const segs = g.segs;
-          for (let i = 0; i < segs.length; i++) {
-            const t = segTier[segs[i]];
-            if (t === 0) visit(i, segs[i]);
-            else if (t === 1) q1[n1++] = i;
-            else if (t === 2) q2[n2++] = i;
-            else q3[n3++] = i;
-          }
-          if (touched.length < enough) for (let k = 0; k < n1; k++) visit(q1[k], segs[q1[k]]);
-          if (touched.length < enough) for (let k = 0; k < n2; k++) visit(q2[k], segs[q2[k]]);
-          // Boilerplate only as far as needed: its versions all score alike.
-          for (let k = 0; k < n3 && touched.length < enough; k++) visit(q3[k], segs[q3[k]]);
-        } else for (let i = 0; i < g.segs.length; i++) visit(i, g.segs[i]);
+        if (tiered) this.visitTiered(g, limit * 5, ge, elig, vStart, vVer, vField, touched);
+        else
+          for (let i = 0; i < g.segs.length; i++)
+            this.visitSeg(g.segs[i], g.weights[i], ge, needMark, candEpoch, elig, vStart, vVer, vField, touched);
       }
       if (all) {
         const next = this.addGroupScores(touched, g.idf, ge, first, candEpoch);
@@ -1211,6 +1190,47 @@ export class SearchIndex {
         score[v] += k * FIELD_WEIGHT[vField[r]];
       }
     }
+  }
+
+  /**
+   * A very common first term, in tiers. 0: title, category, response steps; 1: policies; 2: other
+   * fields; 3: boilerplate sentences shared by many versions (they tell guides apart least and
+   * cost the most). One pass visits tier 0 and queues the others' positions, in order; later
+   * tiers run only while fewer than `enough` versions were found.
+   */
+  private visitTiered(
+    g: GroupHits,
+    enough: number,
+    ge: number,
+    elig: Uint8Array,
+    vStart: Uint32Array,
+    vVer: Uint32Array,
+    vField: Uint8Array,
+    touched: number[],
+  ): void {
+    const segTier = this.segTiers();
+    const [q1, q2, q3] = this.tierQueues();
+    let n1 = 0;
+    let n2 = 0;
+    let n3 = 0;
+    const segs = g.segs;
+    const ws = g.weights;
+    for (let i = 0; i < segs.length; i++) {
+      const t = segTier[segs[i]];
+      if (t === 0) this.visitSeg(segs[i], ws[i], ge, false, 0, elig, vStart, vVer, vField, touched);
+      else if (t === 1) q1[n1++] = i;
+      else if (t === 2) q2[n2++] = i;
+      else q3[n3++] = i;
+    }
+    if (touched.length < enough)
+      for (let k = 0; k < n1; k++)
+        this.visitSeg(segs[q1[k]], ws[q1[k]], ge, false, 0, elig, vStart, vVer, vField, touched);
+    if (touched.length < enough)
+      for (let k = 0; k < n2; k++)
+        this.visitSeg(segs[q2[k]], ws[q2[k]], ge, false, 0, elig, vStart, vVer, vField, touched);
+    // Boilerplate only as far as needed: its versions all score alike.
+    for (let k = 0; k < n3 && touched.length < enough; k++)
+      this.visitSeg(segs[q3[k]], ws[q3[k]], ge, false, 0, elig, vStart, vVer, vField, touched);
   }
 
   private curRefs: { start: Uint32Array; ver: Uint32Array; field: Uint8Array } | null = null;
