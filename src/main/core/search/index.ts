@@ -646,18 +646,41 @@ export class SearchIndex {
 
   /** Ranks candidate words: whole-word and word-start matches, then frequency. */
   private rankWords(found: Map<number, number>, qlen: number, limit: number): string[] {
-    const scored = [...found.entries()].map(([i, at]) => {
-      const w = this.word(i);
-      const coverage = qlen / w.length;
+    // Scores from word lengths (no strings yet); only the words taken become strings.
+    const n = found.size;
+    const ids = new Uint32Array(n);
+    const sc = new Float64Array(n);
+    const va = this.core.vocabAll;
+    const starts = this.vocabStarts;
+    let k = 0;
+    for (const [i, at] of found) {
+      const end = i + 1 < starts.length ? starts[i + 1] - 1 : va.length - 1;
+      const coverage = qlen / (end - starts[i]);
       const startBonus = at === 0 ? 1 : 0.5;
-      return { w, s: coverage * startBonus * Math.log2(2 + this.core.vocabFreq[i]) };
-    });
-    scored.sort((a, b) => b.s - a.s);
+      ids[k] = i;
+      sc[k++] = coverage * startBonus * Math.log2(2 + this.core.vocabFreq[i]);
+    }
+    // Best first, ties in discovery order (what the stable sort gave), one pick at a time:
+    // `limit` is small and most of `found` is never needed.
+    const taken = new Uint8Array(n);
     const out: string[] = [];
-    for (const { w } of scored) {
-      if (out.some((o) => w.includes(o))) continue; // `이중결제가` adds nothing over `이중결제`
-      out.push(w);
-      if (out.length >= limit) break;
+    const take = (j: number): void => {
+      const w = this.word(ids[j]);
+      if (!out.some((o) => w.includes(o))) out.push(w); // `이중결제가` adds nothing over `이중결제`
+    };
+    let picked = 0;
+    for (; picked < n && picked < 16 && out.length < limit; picked++) {
+      let best = -1;
+      for (let j = 0; j < n; j++) if (!taken[j] && (best < 0 || sc[j] > sc[best])) best = j;
+      taken[best] = 1;
+      take(best);
+    }
+    if (out.length < limit && picked < n) {
+      // Many skipped (words containing one already taken): sort the rest once.
+      const rest: number[] = [];
+      for (let j = 0; j < n; j++) if (!taken[j]) rest.push(j);
+      rest.sort((a, b) => sc[b] - sc[a] || a - b);
+      for (let r = 0; r < rest.length && out.length < limit; r++) take(rest[r]);
     }
     return out;
   }
