@@ -199,6 +199,10 @@ describe('file status and live refresh (copied content folder)', () => {
     await expect
       .poll(() => page.locator('[data-testid=response-steps] li').allTextContents(), { timeout: 15_000 })
       .toContain('만족도 조사 안내');
-    await expect.poll(() => page.locator('[data-testid=guide-item]', { hasText: '새 가이드 테스트' }).count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => page.locator('[data-testid=guide-item]', { hasText: '새 가이드 테스트' }).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
   });
 });

@@ -214,7 +214,9 @@ describe('renderer layout (real bridge)', () => {
     expect(labels).not.toContain('제목');
     expect(labels.some((l) => /^스크립트 [①-⑨]$/.test(l))).toBe(true);
     for (const match of await page.getByTestId('match').all()) {
-      const lines = await match.evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight));
+      const lines = await match.evaluate(
+        (el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight),
+      );
       expect(lines).toBeLessThanOrEqual(2.2);
     }
     await app.screenshot('layout-900-results');
@@ -243,7 +245,9 @@ describe('renderer layout (real bridge)', () => {
     await page.getByTestId('nav-changes').click();
     const since = page.getByTestId('since');
     await since.waitFor();
-    expect(await since.evaluate((el: HTMLInputElement) => el.labels?.[0]?.textContent)).toBe('이 날짜 이후 바뀐 가이드');
+    expect(await since.evaluate((el: HTMLInputElement) => el.labels?.[0]?.textContent)).toBe(
+      '이 날짜 이후 바뀐 가이드',
+    );
     expect(await since.getAttribute('aria-describedby')).toBe('since-hint');
     await since.fill('');
     expect(await page.getByTestId('since-hint').textContent()).toContain('빠른 선택');

@@ -102,7 +102,12 @@ describe('renderer search (real bridge)', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('guide-view').getAttribute('data-path')).toBe(CURRENT_PATH);
     // The window itself never scrolls: the header stays at the top, only the panes scroll.
-    expect(await page.evaluate(() => [document.scrollingElement!.scrollTop, document.querySelector('header')!.getBoundingClientRect().top])).toEqual([0, 0]);
+    expect(
+      await page.evaluate(() => [
+        document.scrollingElement!.scrollTop,
+        document.querySelector('header')!.getBoundingClientRect().top,
+      ]),
+    ).toEqual([0, 0]);
     // Enter moved focus into the guide; Esc brings it back to an empty search box and the list.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('guide-title');
     await page.keyboard.press('Escape');
@@ -157,16 +162,19 @@ describe('renderer search (real bridge)', () => {
     const { page } = app;
     await clearAndType(page, '취소');
     await expect.poll(() => page.getByTestId('result').count()).toBeGreaterThan(0);
-    const categories = await page.locator('[data-testid=category-filter] button[data-value]').evaluateAll((els) =>
-      els.map((e) => e.getAttribute('data-value')!),
-    );
+    const categories = await page
+      .locator('[data-testid=category-filter] button[data-value]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-value')!));
     const taxi = categories.find((c) => c.startsWith('택시'));
     expect(taxi).toBeDefined();
     await page.locator(`[data-testid=category-filter] button[data-value="${taxi}"]`).click();
     await expect
       .poll(async () => {
         const ids = await page.getByTestId('result').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!));
-        return ids.length > 0 && ids.every((id) => app.services.library.snapshot.historyById.get(id) && categoryOf(id)?.[0] === taxi);
+        return (
+          ids.length > 0 &&
+          ids.every((id) => app.services.library.snapshot.historyById.get(id) && categoryOf(id)?.[0] === taxi)
+        );
       })
       .toBe(true);
     await page.locator('[data-testid=category-filter] button', { hasText: '전체' }).click();

@@ -60,12 +60,16 @@ describe('renderer versions (real bridge)', () => {
     expect(await phoneChange.textContent()).toContain('정책: 속초시 공영주차장');
 
     // The coupon's expiry moved from 24.12.31 to 25.6.30 somewhere in the diff.
-    const allRemoved = (await page.locator('[data-testid=diff-change] del[data-kind=removed]').allTextContents()).join(' ');
+    const allRemoved = (await page.locator('[data-testid=diff-change] del[data-kind=removed]').allTextContents()).join(
+      ' ',
+    );
     const allAdded = (await page.locator('[data-testid=diff-change] ins[data-kind=added]').allTextContents()).join(' ');
     expect(allRemoved).toMatch(/24\.12\.31|2024-12-31/);
     expect(allAdded).toMatch(/25\.6\.30|2025-06-30/);
     // The added response step is marked as an addition.
-    const addedStep = page.locator('[data-section=responseSteps] [data-testid=diff-change]', { hasText: '재발 방지 안내' });
+    const addedStep = page.locator('[data-section=responseSteps] [data-testid=diff-change]', {
+      hasText: '재발 방지 안내',
+    });
     expect(await addedStep.count()).toBeGreaterThan(0);
     await app.screenshot('versions-diff');
   });
@@ -103,7 +107,9 @@ describe('renderer versions (real bridge)', () => {
     await page.locator('[data-testid=archived-filter] button[data-value=include]').click();
     await expect.poll(() => archivedResults.count()).toBeGreaterThan(0);
     expect(await archivedResults.first().textContent()).toContain('페이백');
-    expect(await page.locator('[data-testid=archived-filter] button[data-value=include]').getAttribute('aria-pressed')).toBe('true');
+    expect(
+      await page.locator('[data-testid=archived-filter] button[data-value=include]').getAttribute('aria-pressed'),
+    ).toBe('true');
     await app.screenshot('versions-archived-filter');
 
     await page.locator('[data-testid=archived-filter] button[data-value=exclude]').click();

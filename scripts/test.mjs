@@ -46,6 +46,8 @@ if (step('type-check (main, preload, core, tests)', bin('tsc'), ['-p', 'tsconfig
   failures.push('type-check');
 if (step('type-check (renderer)', bin('tsc'), ['-p', 'tsconfig.web.json']) !== 0) failures.push('type-check renderer');
 if (step('lint', bin('eslint'), ['.', '--max-warnings=0']) !== 0) failures.push('lint');
+if (step('format (prettier --check)', bin('prettier'), ['--check', '**/*.{ts,tsx,mjs,js,css}']) !== 0)
+  failures.push('format');
 if (step('build', bin('electron-vite'), ['build']) !== 0) {
   console.error('Build failed: the end-to-end layers cannot run.');
   console.log(`0 passed, ${failures.length + 1} failed`);

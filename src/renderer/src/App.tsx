@@ -20,7 +20,12 @@ const collator = new Intl.Collator('ko', { numeric: true });
 
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+  return (
+    target.isContentEditable ||
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  );
 }
 
 /**
@@ -241,7 +246,9 @@ function Shell() {
     return (library?.guides ?? [])
       .filter((g) => !filters.category || g.category[0] === filters.category)
       .filter((g) => (filters.archived === 'only' ? g.retired || g.versionCount > 1 : true))
-      .sort((a, b) => collator.compare(a.category.join(' '), b.category.join(' ')) || collator.compare(a.title, b.title))
+      .sort(
+        (a, b) => collator.compare(a.category.join(' '), b.category.join(' ')) || collator.compare(a.title, b.title),
+      )
       .map((guide) => ({ kind: 'guide' as const, guide }));
   }, [query, response, library, filters.category, filters.archived]);
 
@@ -452,13 +459,27 @@ function Shell() {
       <header className="topbar">
         <h1>GuideDesk</h1>
         <nav aria-label="화면" className="screens">
-          <button type="button" aria-current={screen.kind === 'guide' || screen.kind === 'diff' ? 'page' : undefined} onClick={() => goScreen({ kind: 'guide' })}>
+          <button
+            type="button"
+            aria-current={screen.kind === 'guide' || screen.kind === 'diff' ? 'page' : undefined}
+            onClick={() => goScreen({ kind: 'guide' })}
+          >
             가이드
           </button>
-          <button type="button" data-testid="nav-changes" aria-current={screen.kind === 'changes' ? 'page' : undefined} onClick={() => goScreen({ kind: 'changes' })}>
+          <button
+            type="button"
+            data-testid="nav-changes"
+            aria-current={screen.kind === 'changes' ? 'page' : undefined}
+            onClick={() => goScreen({ kind: 'changes' })}
+          >
             변경 사항
           </button>
-          <button type="button" data-testid="nav-files" aria-current={screen.kind === 'files' ? 'page' : undefined} onClick={() => goScreen({ kind: 'files' })}>
+          <button
+            type="button"
+            data-testid="nav-files"
+            aria-current={screen.kind === 'files' ? 'page' : undefined}
+            onClick={() => goScreen({ kind: 'files' })}
+          >
             파일 상태
             {errorFiles > 0 && (
               <span className="count-badge" data-testid="error-badge" aria-label={`오류 파일 ${errorFiles}개`}>

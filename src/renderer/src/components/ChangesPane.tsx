@@ -19,7 +19,11 @@ export interface ChangesPaneProps {
 const kindNames: Record<string, string> = { archived: '보관됨', effective: '적용 시작', dated: '일부 적용일' };
 
 export function ChangesPane({ today, since, onSince, onOpen, onCompare, refreshToken }: ChangesPaneProps) {
-  const [answer, setAnswer] = useState<{ since: string; entries: ChangeDigestEntry[] | null; error: string | null } | null>(null);
+  const [answer, setAnswer] = useState<{
+    since: string;
+    entries: ChangeDigestEntry[] | null;
+    error: string | null;
+  } | null>(null);
 
   useEffect(() => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(since)) return;
@@ -64,7 +68,13 @@ export function ChangesPane({ today, since, onSince, onOpen, onCompare, refreshT
         />
         <div role="group" aria-label="기간 빠른 선택" className="chip-row">
           {presets.map((p) => (
-            <button key={p.label} type="button" className="chip" aria-pressed={since === p.date} onClick={() => onSince(p.date)}>
+            <button
+              key={p.label}
+              type="button"
+              className="chip"
+              aria-pressed={since === p.date}
+              onClick={() => onSince(p.date)}
+            >
               {p.label}
             </button>
           ))}
@@ -116,7 +126,11 @@ export function ChangesPane({ today, since, onSince, onOpen, onCompare, refreshT
                     </button>
                   )}
                   {summary && summary.from !== summary.to && (
-                    <button type="button" data-testid="change-compare" onClick={() => onCompare(summary.from, summary.to)}>
+                    <button
+                      type="button"
+                      data-testid="change-compare"
+                      onClick={() => onCompare(summary.from, summary.to)}
+                    >
                       무엇이 바뀌었나 비교
                     </button>
                   )}

@@ -150,7 +150,12 @@ export function DiffPane({ from, to, history, onChange, onOpen, onBack, refreshT
       {sectionOrder
         .filter((s) => bySection.has(s))
         .map((section) => (
-          <section key={section} className="diff-section" data-section={section} aria-labelledby={`diff-sec-${section}`}>
+          <section
+            key={section}
+            className="diff-section"
+            data-section={section}
+            aria-labelledby={`diff-sec-${section}`}
+          >
             <h3 id={`diff-sec-${section}`}>
               {sectionNames[section] ?? section} <span className="muted">{bySection.get(section)!.length}건</span>
             </h3>

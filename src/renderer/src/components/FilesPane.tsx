@@ -15,8 +15,8 @@ export function FilesPane({ files, contentRoot }: { files: FileReport[]; content
         </h2>
       </header>
       <p>
-        콘텐츠 폴더 <code>{contentRoot}</code> · 파일 {files.length}개 — 정상 {count('ok')} · 경고 {count('warning')} · 오류{' '}
-        {count('error')}
+        콘텐츠 폴더 <code>{contentRoot}</code> · 파일 {files.length}개 — 정상 {count('ok')} · 경고 {count('warning')} ·
+        오류 {count('error')}
       </p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="파일 목록">
         <table className="file-table">

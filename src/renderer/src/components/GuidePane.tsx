@@ -72,7 +72,12 @@ export function GuidePane({ view, headingRef, onOpen, onFollowLink, onCompare }:
         <div className="banner banner-archived" data-testid="archived-banner" role="note">
           <strong>{version.archivedAt ? `보관본 · ${version.archivedAt} 보관` : '보관본'}</strong>
           {history.currentPath ? (
-            <button type="button" className="primary" data-testid="open-current" onClick={() => onOpen(history.currentPath!)}>
+            <button
+              type="button"
+              className="primary"
+              data-testid="open-current"
+              onClick={() => onOpen(history.currentPath!)}
+            >
               현재 버전 보기
             </button>
           ) : (
@@ -82,7 +87,8 @@ export function GuidePane({ view, headingRef, onOpen, onFollowLink, onCompare }:
       )}
       {(history.conflicts?.length ?? 0) > 0 && (
         <div className="banner banner-warning" role="note" data-testid="conflict-banner">
-          같은 가이드의 현재본이 여러 개 있습니다: {history.conflicts!.join(', ')} — 콘텐츠 담당자에게 확인을 요청하세요.
+          같은 가이드의 현재본이 여러 개 있습니다: {history.conflicts!.join(', ')} — 콘텐츠 담당자에게 확인을
+          요청하세요.
         </div>
       )}
 
@@ -126,7 +132,12 @@ export function GuidePane({ view, headingRef, onOpen, onFollowLink, onCompare }:
               <div>
                 <dt>사용기한</dt>
                 {version.expiryDates.map((d) => (
-                  <dd key={d} data-testid="expiry-date" data-expired={d < today ? 'true' : 'false'} className={d < today ? 'expired' : ''}>
+                  <dd
+                    key={d}
+                    data-testid="expiry-date"
+                    data-expired={d < today ? 'true' : 'false'}
+                    className={d < today ? 'expired' : ''}
+                  >
                     {d}까지{d < today && <span className="badge badge-expired">만료</span>}
                   </dd>
                 ))}
@@ -149,7 +160,8 @@ export function GuidePane({ view, headingRef, onOpen, onFollowLink, onCompare }:
         </div>
         {version.scripts.some((s) => s.text && s.step <= 9) && (
           <p className="muted guide-keys" data-testid="guide-keys">
-            <kbd>Alt</kbd>+<kbd>1</kbd>…<kbd>9</kbd> 스크립트 복사 · <kbd>Ctrl</kbd>+<kbd>K</kbd> 검색창으로 · <kbd>Esc</kbd> 새 검색
+            <kbd>Alt</kbd>+<kbd>1</kbd>…<kbd>9</kbd> 스크립트 복사 · <kbd>Ctrl</kbd>+<kbd>K</kbd> 검색창으로 ·{' '}
+            <kbd>Esc</kbd> 새 검색
           </p>
         )}
       </header>
@@ -306,7 +318,12 @@ export function GuidePane({ view, headingRef, onOpen, onFollowLink, onCompare }:
       <details className="raw" data-testid="raw">
         <summary>원문 보기</summary>
         {/* Sanitised in main (markdown-it, html disabled). Anchor clicks are intercepted. */}
-        <div className="markdown" onClick={interceptAnchors} onAuxClick={interceptAnchors} dangerouslySetInnerHTML={{ __html: view.html }} />
+        <div
+          className="markdown"
+          onClick={interceptAnchors}
+          onAuxClick={interceptAnchors}
+          dangerouslySetInnerHTML={{ __html: view.html }}
+        />
       </details>
     </article>
   );

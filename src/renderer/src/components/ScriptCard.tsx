@@ -22,7 +22,17 @@ function CounselorNotes({ notes }: { notes: readonly string[] }) {
   );
 }
 
-function FillForm({ text, placeholders, today, what }: { text: string; placeholders: readonly string[]; today: string; what: string }) {
+function FillForm({
+  text,
+  placeholders,
+  today,
+  what,
+}: {
+  text: string;
+  placeholders: readonly string[];
+  today: string;
+  what: string;
+}) {
   const baseId = useId();
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(placeholders.map((p) => [p, isDatePlaceholder(p) ? today : ''])),
@@ -79,7 +89,17 @@ function ScriptBody({
   );
 }
 
-function BranchCard({ branch, index, step, today }: { branch: ScriptBranch; index: number; step: number; today: string }) {
+function BranchCard({
+  branch,
+  index,
+  step,
+  today,
+}: {
+  branch: ScriptBranch;
+  index: number;
+  step: number;
+  today: string;
+}) {
   const what = `스크립트 ${circled(step)} 분기 ${index + 1}`;
   return (
     <section className="branch-card" data-testid="branch-card" aria-label={`조건: ${branch.condition}`}>

@@ -145,7 +145,12 @@ export function SearchPane({ inputRef, ...props }: SearchPaneProps) {
           </div>
           {categories.length > 0 && (
             <div role="group" aria-label="분류" className="chip-row" data-testid="category-filter">
-              <button type="button" className="chip" aria-pressed={filters.category === ''} onClick={() => props.onFilters({ category: '' })}>
+              <button
+                type="button"
+                className="chip"
+                aria-pressed={filters.category === ''}
+                onClick={() => props.onFilters({ category: '' })}
+              >
                 전체
               </button>
               {categories.map((c) => (
@@ -175,7 +180,12 @@ export function SearchPane({ inputRef, ...props }: SearchPaneProps) {
               onChange={(e) => props.onFilters({ asOf: e.target.value })}
             />
             {props.today && filters.asOf !== props.today && (
-              <button type="button" className="small" data-testid="as-of-today" onClick={() => props.onFilters({ asOf: props.today })}>
+              <button
+                type="button"
+                className="small"
+                data-testid="as-of-today"
+                onClick={() => props.onFilters({ asOf: props.today })}
+              >
                 오늘
               </button>
             )}
@@ -197,11 +207,17 @@ export function SearchPane({ inputRef, ...props }: SearchPaneProps) {
         </div>
       </div>
 
-      <div className="list-status" aria-live="polite" data-testid="list-status" data-query={searching ? response?.query : undefined}>
+      <div
+        className="list-status"
+        aria-live="polite"
+        data-testid="list-status"
+        data-query={searching ? response?.query : undefined}
+      >
         {props.indexing && <span className="indexing">색인 중… 결과가 일부일 수 있습니다.</span>}
         {searching && response && (
           <span>
-            결과 {response.results.length}건{typeof response.tookMs === 'number' ? ` · ${Math.round(response.tookMs)}ms` : ''}
+            결과 {response.results.length}건
+            {typeof response.tookMs === 'number' ? ` · ${Math.round(response.tookMs)}ms` : ''}
           </span>
         )}
         {!searching && <span>전체 가이드 {items.length}건</span>}
@@ -252,7 +268,9 @@ export function SearchPane({ inputRef, ...props }: SearchPaneProps) {
           <p>
             <strong>‘{response.query}’</strong>에 맞는 가이드가 없습니다.
           </p>
-          {interpreted.length > 0 && <p data-testid="empty-interpreted">이렇게 이해했습니다: {interpreted.join(' · ')}</p>}
+          {interpreted.length > 0 && (
+            <p data-testid="empty-interpreted">이렇게 이해했습니다: {interpreted.join(' · ')}</p>
+          )}
           {filters.archived === 'exclude' && <p>보관본까지 찾으려면 ‘보관본 포함’을 누르세요.</p>}
         </div>
       ) : null}

@@ -64,7 +64,11 @@ export function markPlaceholders(text: string, placeholders: readonly string[]):
 }
 
 /** Replaces each blank that has a non-empty value; blanks left empty stay as written. */
-export function fillPlaceholders(text: string, placeholders: readonly string[], values: Readonly<Record<string, string>>): string {
+export function fillPlaceholders(
+  text: string,
+  placeholders: readonly string[],
+  values: Readonly<Record<string, string>>,
+): string {
   const pattern = placeholderPattern(placeholders);
   if (!pattern) return text;
   return text.replace(pattern, (blank) => {
