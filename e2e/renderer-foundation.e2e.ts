@@ -183,6 +183,7 @@ describe('file status and live refresh (copied content folder)', () => {
     const message = errors.find((f) => f.path === '깨진 파일.md')!.problems[0].message;
     expect(await row.textContent()).toContain(message);
     expect(await row.textContent()).toContain('오류');
+    expect(await row.textContent()).toContain('가이드 문서가 아닌 파일입니다');
     await app.screenshot('foundation-files-error');
   });
 

@@ -1,5 +1,6 @@
 /** 파일 상태: every file of the content folder with its status and problems, errors first. */
 import type { FileReport } from '../../../shared/guide';
+import { problemSummary } from '../lib/problems';
 
 const statusNames: Record<FileReport['status'], string> = { ok: '정상', warning: '경고', error: '오류' };
 const rank: Record<FileReport['status'], number> = { error: 0, warning: 1, ok: 2 };
@@ -43,7 +44,9 @@ export function FilesPane({ files, contentRoot }: { files: FileReport[]; content
                     <ul className="problems">
                       {f.problems.map((p, i) => (
                         <li key={i} className={`problem problem-${p.severity}`} data-testid="file-problem">
-                          <span className="problem-where">{p.line ? `${p.line}행` : '파일'}</span> {p.message}{' '}
+                          <span className="problem-where">{p.line ? `${p.line}행` : '파일'}</span>{' '}
+                          {problemSummary(p.code) ?? p.message}
+                          {problemSummary(p.code) && <span className="problem-detail">{p.message}</span>}{' '}
                           <code className="muted">{p.code}</code>
                         </li>
                       ))}
