@@ -12,6 +12,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['test/setup/fastCheck.ts'],
           testTimeout: 20_000,
         },
       },
