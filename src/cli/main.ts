@@ -4,16 +4,15 @@
  * interface (docs/cli.md). Exit codes: 0 success, 1 `check` found errors, 2 usage or input error.
  */
 import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { GuideVersion } from '../shared/guide';
 import { resolveVersion } from '../main/app/guideDeskHandlers';
-import { searchDocuments, SYNONYMS_FILE } from '../main/app/guideDeskServices';
+import { readSynonyms, searchDocuments } from '../main/app/guideDeskServices';
 import { NotFoundError } from '../main/ipc/router';
 import { changesSince, diffVersions } from '../main/core/versions';
 import { ContentLibrary, type LibrarySnapshot } from '../main/services/contentLibrary';
 import { SearchService } from '../main/services/searchService';
-import { readFile } from 'node:fs/promises';
 
 const USAGE = `usage: guidedesk <command> [options]
 
@@ -242,13 +241,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           throw new UsageError('--archived must be exclude, include or only');
         }
         const snapshot = await loadLibrary(contentDir);
-        const synonyms = await readFile(join(contentDir, SYNONYMS_FILE), 'utf8').catch(() => '');
         const search = new SearchService({});
-        await search.load(
-          searchDocuments(snapshot),
-          synonyms.replace(/^\uFEFF/, '').normalize('NFC'),
-          snapshot.fingerprint,
-        );
+        await search.load(searchDocuments(snapshot), await readSynonyms(contentDir), snapshot.fingerprint);
         const response = search.search(args[0], { limit, archived, asOf: requireDate(values['as-of'], '--as-of') });
         print(response, () =>
           [

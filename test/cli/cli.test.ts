@@ -49,6 +49,10 @@ describe('guidedesk show', () => {
       await cli('show', '이중결제 취소요청(타사 주차권)', '--as-of', '2024-12-01', '--content', CONTENT, '--json')
     ).json();
     expect(before.path).toBe(SEED_FILE);
+    const archivedByRelativePath = (await cli('show', `./${SEED_FILE}`, '--content', CONTENT, '--json')).json();
+    expect(archivedByRelativePath.path).toBe(SEED_FILE);
+    const bySpacedTitle = (await cli('show', '이중결제 취소요청 (타사 주차권)', '--content', CONTENT, '--json')).json();
+    expect(bySpacedTitle.path).toBe(CURRENT_FILE);
   });
 
   it('exits 2 with a one-line message for bad usage', async () => {

@@ -5,7 +5,7 @@
 import type { GuideHistory, GuideVersion, IsoDate } from '../../shared/guide';
 import type { GuideListItem, LibrarySnapshot as LibraryView } from '../../shared/ipc';
 import { renderGuideMarkdown } from '../core/render';
-import { changesSince, diffVersions, versionInForce } from '../core/versions';
+import { changesSince, diffVersions, findHistory, versionInForce } from '../core/versions';
 import { NotFoundError, type GuideDeskHandlers } from '../ipc/router';
 import { externalUrlRefusal } from '../security/policy';
 import { localIsoDate, type ContentLibrary, type LibrarySnapshot } from '../services/contentLibrary';
@@ -26,20 +26,16 @@ export function defaultVersionPath(history: GuideHistory): string {
 
 /** Resolves a guide id or a version path (and an optional as-of date) to one version. */
 export function resolveVersion(snapshot: LibrarySnapshot, ref: string, asOf?: IsoDate): GuideVersion {
-  const normalised = ref.normalize('NFC').replaceAll('\\', '/');
+  const normalised = ref.normalize('NFC').replaceAll('\\', '/').replace(/^(\.\/)+/, '');
   const byPath = snapshot.byPath.get(normalised);
-  const history =
-    snapshot.historyById.get(normalised) ??
-    (byPath ? snapshot.historyById.get(byPath.id) : undefined) ??
-    snapshot.historyById.get(normalised.replace(/\s+/g, '').toLowerCase());
+  if (byPath && !asOf) return byPath;
+  const history = findHistory(snapshot.histories, normalised);
+  if (!history) throw new NotFoundError(`no guide "${ref}"`);
   if (asOf) {
-    if (!history) throw new NotFoundError(`no guide "${ref}"`);
     const summary = versionInForce(history, asOf);
     if (!summary) throw new NotFoundError(`"${history.title}" had no version in force on ${asOf}`);
     return snapshot.byPath.get(summary.path)!;
   }
-  if (byPath) return byPath;
-  if (!history) throw new NotFoundError(`no guide "${ref}"`);
   return snapshot.byPath.get(defaultVersionPath(history))!;
 }
 

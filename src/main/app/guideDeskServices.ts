@@ -52,7 +52,8 @@ export function searchDocuments(snapshot: LibrarySnapshot): SearchDocInput[] {
   return docs;
 }
 
-async function readSynonyms(root: string): Promise<string> {
+/** The content pack's synonym list, or empty when the folder has none. */
+export async function readSynonyms(root: string): Promise<string> {
   try {
     return (await readFile(join(root, SYNONYMS_FILE), 'utf8')).replace(/^\uFEFF/, '').normalize('NFC');
   } catch {

@@ -42,15 +42,6 @@ export interface SearchServiceOptions {
   log?: (message: string) => void;
 }
 
-/** Fingerprint helper for callers: paths, sizes, mtimes and content hashes of the content files. */
-export function contentFingerprint(files: { path: string; size: number; mtimeMs: number; hash: string }[]): string {
-  const h = createHash('sha256');
-  for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    h.update(`${f.path}\0${f.size}\0${Math.round(f.mtimeMs)}\0${f.hash}\n`);
-  }
-  return h.digest('hex');
-}
-
 const CACHE_PREFIX = 'search-index-';
 
 export class SearchService {

@@ -1,6 +1,6 @@
 /** User settings, kept as JSON in the app's data folder; a corrupt file is set aside, never fatal. */
 import { join } from 'node:path';
-import { readOrSetAside, writeFileAtomic } from './atomicFile';
+import { readOrSetAside } from './atomicFile';
 
 export interface Settings {
   /** A guide folder chosen instead of the embedded pack. */
@@ -30,11 +30,6 @@ export class SettingsService {
 
   get(): Readonly<Settings> {
     return this.values;
-  }
-
-  async update(patch: Settings): Promise<void> {
-    this.values = { ...this.values, ...patch };
-    await writeFileAtomic(this.path, JSON.stringify(this.values, null, 2));
   }
 }
 

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SearchService, contentFingerprint } from '../../../src/main/services/searchService';
+import { SearchService } from '../../../src/main/services/searchService';
 import { PACK, SYNONYMS_TXT, makeDoc } from './fixture';
 
 let dir: string;
@@ -108,15 +108,5 @@ describe('SearchService', () => {
     expect(after.indexing).toBeUndefined();
     expect(after.results[0].id).toBe('double-payment');
     await s.dispose();
-  });
-
-  it('fingerprints change with any file attribute', () => {
-    const f = [{ path: 'a.md', size: 10, mtimeMs: 1000, hash: 'h1' }];
-    const base = contentFingerprint(f);
-    expect(contentFingerprint([{ ...f[0] }])).toBe(base);
-    expect(contentFingerprint([{ ...f[0], size: 11 }])).not.toBe(base);
-    expect(contentFingerprint([{ ...f[0], mtimeMs: 2000 }])).not.toBe(base);
-    expect(contentFingerprint([{ ...f[0], hash: 'h2' }])).not.toBe(base);
-    expect(contentFingerprint([{ ...f[0], path: 'b.md' }])).not.toBe(base);
   });
 });
