@@ -26,7 +26,10 @@ export function defaultVersionPath(history: GuideHistory): string {
 
 /** Resolves a guide id or a version path (and an optional as-of date) to one version. */
 export function resolveVersion(snapshot: LibrarySnapshot, ref: string, asOf?: IsoDate): GuideVersion {
-  const normalised = ref.normalize('NFC').replaceAll('\\', '/').replace(/^(\.\/)+/, '');
+  const normalised = ref
+    .normalize('NFC')
+    .replaceAll('\\', '/')
+    .replace(/^(\.\/)+/, '');
   const byPath = snapshot.byPath.get(normalised);
   if (byPath && !asOf) return byPath;
   const history = findHistory(snapshot.histories, normalised);
