@@ -3,6 +3,7 @@
  * UsageError for anything the user can fix (exit 2 with a one-line message).
  */
 import { existsSync, statSync } from 'node:fs';
+import { isIsoDate } from '../shared/dates';
 import type { GuideVersion } from '../shared/guide';
 import { resolveVersion } from '../main/app/guideDeskHandlers';
 import { NotFoundError } from '../main/ipc/router';
@@ -41,12 +42,10 @@ export interface Command {
   run(context: CommandContext): Promise<number>;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
+/** A flag's date, which must be a real calendar date (`2024-02-30` is refused). */
 export function requireDate(value: string | undefined, flag: string): string | undefined {
   if (value === undefined) return undefined;
-  if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
-    throw new UsageError(`${flag} must be a date YYYY-MM-DD, got "${value}"`);
+  if (!isIsoDate(value)) throw new UsageError(`${flag} must be a date YYYY-MM-DD, got "${value}"`);
   return value;
 }
 

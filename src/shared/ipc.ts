@@ -5,6 +5,7 @@
  * type and a payload validator that the main process runs at the boundary before any handler sees
  * the payload. The preload exposes exactly one function per operation, named as in `GuideDeskApi`.
  */
+import { isIsoDate } from './dates';
 import type { ChangeDigestEntry, FileReport, GuideDiff, GuideHistory, GuideVersion, IsoDate, Problem } from './guide';
 import type { SearchResponse } from '../main/core/search';
 
@@ -118,7 +119,6 @@ export type IpcErrorCode = 'untrusted-sender' | 'invalid-payload' | 'not-found' 
 
 export class PayloadError extends Error {}
 
-const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_TEXT = 4096;
 
 function record(payload: unknown, allowed: readonly string[]): Record<string, unknown> {
@@ -141,8 +141,8 @@ function text(value: unknown, field: string, { optional = false, max = MAX_TEXT 
 function isoDate(value: unknown, field: string, optional: boolean): IsoDate | undefined {
   const raw = text(value, field, { optional, max: 10 });
   if (raw === undefined) return undefined;
-  if (!isoDatePattern.test(raw) || Number.isNaN(Date.parse(`${raw}T00:00:00Z`))) {
-    throw new PayloadError(`"${field}" must be a date YYYY-MM-DD`);
+  if (!isIsoDate(raw)) {
+    throw new PayloadError(`"${field}" must be a real calendar date YYYY-MM-DD`);
   }
   return raw;
 }

@@ -1,25 +1,21 @@
 /**
  * Calendar-date helpers for `YYYY-MM-DD` strings. Pure, UTC-based, so no time zone can shift a day.
+ * Validation is the shared contract's (src/shared/dates.ts), so the core, the IPC boundary and the
+ * command line accept exactly the same dates.
  */
+import { isIsoDate, parseIsoDate } from '../../../shared/dates';
 import type { IsoDate } from '../../../shared/guide';
 
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export { isIsoDate };
 
-/** True when `s` is a real calendar date written as `YYYY-MM-DD`. */
-export function isIsoDate(s: unknown): s is IsoDate {
-  if (typeof s !== 'string') return false;
-  const m = ISO_RE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === s;
-}
-
-/** `date` shifted by `days` calendar days (negative goes back). */
+/** `date` shifted by `days` calendar days (negative goes back). Throws on a date that is not real. */
 export function addDays(date: IsoDate, days: number): IsoDate {
-  const m = ISO_RE.exec(date);
-  if (!m) throw new Error(`not a YYYY-MM-DD date: ${date}`);
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days));
-  return d.toISOString().slice(0, 10);
+  const parts = parseIsoDate(date);
+  if (!parts) throw new Error(`not a YYYY-MM-DD date: ${date}`);
+  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
+  const shifted = new Date(0);
+  shifted.setUTCFullYear(parts.year, parts.month - 1, parts.day + days);
+  return shifted.toISOString().slice(0, 10);
 }
 
 /** Compare two ISO dates; `null` sorts first. */
