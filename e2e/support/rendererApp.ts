@@ -81,7 +81,7 @@ export async function launchRendererApp(options: LaunchOptions = {}): Promise<Re
   const server = await serveDirectory(RENDERER_DIR);
   const openedExternally: string[] = [];
   const blockedRequests: string[] = [];
-  const services = startGuideDeskServices({
+  const services = await startGuideDeskServices({
     contentRoot: options.contentRoot ?? join(REPO_ROOT, 'content'),
     isTrustedUrl: (url) => new URL(url).origin === new URL(server.url).origin,
     openExternal: async (url) => {
@@ -138,7 +138,7 @@ export async function launchRendererApp(options: LaunchOptions = {}): Promise<Re
     },
     async close() {
       await context.close();
-      services.close();
+      await services.dispose();
       await server.close();
     },
   };

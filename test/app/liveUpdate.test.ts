@@ -9,12 +9,18 @@ const REPO = join(__dirname, '../..');
 describe('services follow the content folder', () => {
   let root: string;
   let services: GuideDeskServices;
-  const changed = () => new Promise<void>((resolve) => services.onLibraryChanged(resolve));
+  const changed = () =>
+    new Promise<void>((resolve) => {
+      const unsubscribe = services.onLibraryChanged(() => {
+        unsubscribe();
+        resolve();
+      });
+    });
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'guidedesk-live-'));
     cpSync(join(REPO, 'content'), root, { recursive: true });
-    services = startGuideDeskServices({
+    services = await startGuideDeskServices({
       contentRoot: root,
       isTrustedUrl: () => true,
       openExternal: async () => {},
@@ -23,8 +29,8 @@ describe('services follow the content folder', () => {
     await services.indexed;
   });
 
-  afterAll(() => {
-    services.close();
+  afterAll(async () => {
+    await services.dispose();
     rmSync(root, { recursive: true, force: true });
   });
 

@@ -1,6 +1,6 @@
 /** `guidedesk search`: the app's search over the folder, with how the query was understood. */
 import type { ArchivedFilter } from '../../shared/ipc';
-import { readSynonyms, searchDocuments } from '../../main/app/guideDeskServices';
+import { readSynonyms, searchDocuments } from '../../main/app/libraryIndexer';
 import type { SearchResponse } from '../../main/core/search';
 import { SearchService } from '../../main/services/searchService';
 import { loadLibrary, requireDate, UsageError, type CliValues, type Command } from '../context';

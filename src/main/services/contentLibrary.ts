@@ -5,6 +5,10 @@
  * Contract: `snapshot` is always a complete, consistent view of the last successful read; a broken
  * file shows up in `files` with its problems and never hides the others. Watching is by folder
  * (editors save atomically by rename, which silences per-file watchers), with bursts coalesced.
+ *
+ * Lifecycle (see lifecycle.ts): `start()` reads the folder and, with `watch`, begins watching it;
+ * `dispose()` closes the watcher, drops a pending reload and every listener, and waits for a read
+ * in flight, which then emits nothing.
  */
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -14,6 +18,7 @@ import { auditLibrary } from '../core/audit';
 import { buildLibrary } from '../core/library';
 import { buildHistories } from '../core/versions';
 import { readContentFolder } from './contentFiles';
+import type { Service } from './lifecycle';
 
 export interface LibrarySnapshot {
   root: string;
@@ -37,17 +42,34 @@ export interface LibraryChange {
   previousIds: Map<string, string>;
 }
 
-export class ContentLibrary extends EventEmitter<{ changed: [LibraryChange]; error: [Error] }> {
+export interface ContentLibraryOptions {
+  /** Quiet period after the last folder event before the folder is read again. */
+  coalesceMs?: number;
+  today?: () => IsoDate;
+  /** Follow the folder after `start()`, emitting `changed`. */
+  watch?: boolean;
+}
+
+export class ContentLibrary extends EventEmitter<{ changed: [LibraryChange]; error: [Error] }> implements Service {
+  readonly name = 'content library';
   private current: LibrarySnapshot | null = null;
+  private disposed = false;
   private watcher: FSWatcher | null = null;
   private reloadTimer: NodeJS.Timeout | null = null;
   private reloading: Promise<void> | null = null;
 
   constructor(
     readonly root: string,
-    private readonly options: { coalesceMs?: number; today?: () => IsoDate } = {},
+    private readonly options: ContentLibraryOptions = {},
   ) {
     super();
+  }
+
+  /** Reads the folder; then watches it when the options say so. */
+  async start(): Promise<void> {
+    await this.load();
+    // A folder event is coalesced for `coalesceMs`, so whoever subscribes right after start hears it.
+    if (this.options.watch) this.watch();
   }
 
   get snapshot(): LibrarySnapshot {
@@ -95,16 +117,27 @@ export class ContentLibrary extends EventEmitter<{ changed: [LibraryChange]; err
 
   /** Watches the folder and reloads after a quiet period; emits `changed` when content differs. */
   watch(): void {
-    if (this.watcher) return;
+    if (this.watcher || this.disposed) return;
     try {
       this.watcher = watch(this.root, { recursive: true }, () => this.scheduleReload());
-      this.watcher.on('error', (error) => this.emit('error', error));
+      this.watcher.on('error', (error) => this.report(error));
     } catch (error) {
-      this.emit('error', error instanceof Error ? error : new Error(String(error)));
+      this.report(error);
     }
   }
 
+  /** True while the folder is watched. */
+  get watching(): boolean {
+    return this.watcher !== null;
+  }
+
+  private report(error: unknown): void {
+    // EventEmitter throws an 'error' nobody listens to; after dispose nobody does.
+    if (!this.disposed) this.emit('error', error instanceof Error ? error : new Error(String(error)));
+  }
+
   private scheduleReload(): void {
+    if (this.disposed) return;
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
     this.reloadTimer = setTimeout(() => {
       this.reloadTimer = null;
@@ -122,21 +155,23 @@ export class ContentLibrary extends EventEmitter<{ changed: [LibraryChange]; err
     const before = this.current?.fingerprint;
     this.reloading = this.load()
       .then((change) => {
-        if (change.snapshot.fingerprint !== before) this.emit('changed', change);
+        if (!this.disposed && change.snapshot.fingerprint !== before) this.emit('changed', change);
       })
-      .catch((error: unknown) => {
-        this.emit('error', error instanceof Error ? error : new Error(String(error)));
-      })
+      .catch((error: unknown) => this.report(error))
       .finally(() => {
         this.reloading = null;
       });
     await this.reloading;
   }
 
-  close(): void {
+  async dispose(): Promise<void> {
+    this.disposed = true;
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    this.reloadTimer = null;
     this.watcher?.close();
     this.watcher = null;
+    this.removeAllListeners();
+    await this.reloading;
   }
 }
 

@@ -6,6 +6,10 @@
  *
  * While a build runs, `search` answers from what is ready (the previous index, or the worker's
  * partial index of current versions) and marks the response `indexing: true`.
+ *
+ * Lifecycle (see lifecycle.ts): `start()` acquires nothing (a worker lives only while a build
+ * runs, the cache is read by `load`); `dispose()` terminates a running build's worker, and from
+ * then on `load` and `applyChanges` do nothing.
  */
 import { createHash } from 'node:crypto';
 import { readdir, unlink } from 'node:fs/promises';
@@ -21,6 +25,7 @@ import {
   type SynonymTable,
 } from '../core/search';
 import { readOrSetAside, writeFileAtomic } from './atomicFile';
+import type { Service } from './lifecycle';
 import type { BuildReply } from './searchWorker';
 
 export interface SearchServiceStatus {
@@ -44,7 +49,9 @@ export interface SearchServiceOptions {
 
 const CACHE_PREFIX = 'search-index-';
 
-export class SearchService {
+export class SearchService implements Service {
+  readonly name = 'search index';
+  private disposed = false;
   private index: SearchIndex | null = null;
   private synonyms: SynonymTable | undefined;
   private state: SearchServiceStatus['state'] = 'empty';
@@ -63,6 +70,8 @@ export class SearchService {
     this.log = opts.log ?? (() => {});
   }
 
+  start(): void {}
+
   /** Cache file for a fingerprint (exposed for tests and diagnostics). */
   cacheFile(fingerprint: string): string | null {
     if (!this.opts.cacheDir) return null;
@@ -76,6 +85,7 @@ export class SearchService {
    * answers searches.
    */
   async load(docs: SearchDocInput[], synonymsText: string, fingerprint: string): Promise<void> {
+    if (this.disposed) return;
     const gen = ++this.generation;
     this.synonyms = parseSynonyms(synonymsText);
     this.index?.setSynonyms(this.synonyms);
@@ -207,6 +217,7 @@ export class SearchService {
    * `fingerprint`, when given, is what `status()` reports from now on.
    */
   applyChanges(changed: SearchDocInput[], removedPaths: string[], fingerprint?: string): void {
+    if (this.disposed) return;
     if (this.state === 'building') this.pending.push({ changed, removed: removedPaths });
     // The index now matches the new content; its cache file (old fingerprint) is left as is.
     if (fingerprint) this.fingerprint = fingerprint;
@@ -226,8 +237,9 @@ export class SearchService {
     };
   }
 
-  /** Stops a running build. */
+  /** Stops a running build; the index answering now keeps answering `search`. */
   async dispose(): Promise<void> {
+    this.disposed = true;
     this.generation++;
     const w = this.worker;
     this.worker = null;

@@ -1,13 +1,16 @@
 /** User settings, kept as JSON in the app's data folder; a corrupt file is set aside, never fatal. */
 import { join } from 'node:path';
 import { readOrSetAside } from './atomicFile';
+import type { Service } from './lifecycle';
 
 export interface Settings {
   /** A guide folder chosen instead of the embedded pack. */
   contentDir?: string;
 }
 
-export class SettingsService {
+/** Lifecycle (see lifecycle.ts): `start()` reads the file; there is nothing to release. */
+export class SettingsService implements Service {
+  readonly name = 'settings';
   private values: Settings = {};
   private readonly path: string;
 
@@ -17,6 +20,12 @@ export class SettingsService {
   ) {
     this.path = join(dataDir, 'settings.json');
   }
+
+  async start(): Promise<void> {
+    await this.load();
+  }
+
+  dispose(): void {}
 
   async load(): Promise<Settings> {
     const parsed = await readOrSetAside(
