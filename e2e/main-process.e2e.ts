@@ -2,16 +2,18 @@
  * The built main process (out/main/index.js) loaded in Node with a recording stand-in for the
  * `electron` module. Electron itself cannot run where no binary exists, but the composition root
  * still must wire what it claims: the single-instance lock, one secure window with a preload that
- * exists, every contract channel handled, the sender checked, and the real services answering.
+ * exists, every contract channel handled, the sender checked, and the real services answering;
+ * on macOS a window reopened from the dock still follows the folder; quitting disposes everything.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { EventEmitter } from 'node:events';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invokeChannels } from '../src/shared/ipc';
+import { eventChannels, invokeChannels } from '../src/shared/ipc';
 import { REPO_ROOT } from './support/rendererApp';
 
 type Handler = (
@@ -27,29 +29,55 @@ const recorded = {
   sandboxEnabled: false,
   permissionHandlerSet: false,
   requestFilterSet: false,
+  quitRequests: 0,
+  quitsHeld: 0,
+  /** Set when a quit went through (no 'will-quit' listener held it). */
+  quitted: false,
 };
 
+const folderWatchers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'FSEventWrap').length;
+
 function fakeElectron(userData: string) {
-  class BrowserWindow {
+  class BrowserWindow extends EventEmitter {
     static all: BrowserWindow[] = [];
     record: { options: Record<string, unknown>; url: string | null };
+    destroyed = false;
+    /** Channels sent to this window's page. */
+    sent: string[] = [];
     webContents = {
       on() {},
       setWindowOpenHandler() {},
-      send() {},
-      isDestroyed: () => false,
+      send: (channel: string) => this.sent.push(channel),
+      isDestroyed: () => this.destroyed,
       mainFrame: { url: '' },
     };
     constructor(options: Record<string, unknown>) {
+      super();
       this.record = { options, url: null };
       recorded.windows.push(this.record);
       BrowserWindow.all.push(this);
     }
     static getAllWindows() {
-      return BrowserWindow.all;
+      return BrowserWindow.all.filter((window) => !window.destroyed);
     }
-    once() {}
-    on() {}
+    /** What the user closing the window does: 'closed', then 'window-all-closed' if it was the last. */
+    close() {
+      this.destroy();
+      if (BrowserWindow.getAllWindows().length === 0) app.emit('window-all-closed');
+    }
+    destroy() {
+      if (this.destroyed) return;
+      this.destroyed = true;
+      this.emit('closed');
+    }
+    isDestroyed() {
+      return this.destroyed;
+    }
+    isMinimized() {
+      return false;
+    }
+    restore() {}
+    focus() {}
     show() {}
     loadURL(url: string) {
       this.record.url = url;
@@ -57,20 +85,28 @@ function fakeElectron(userData: string) {
       return Promise.resolve();
     }
   }
-  return {
-    app: {
-      isPackaged: false,
-      requestSingleInstanceLock: () => (recorded.singleInstanceAsked = true),
-      enableSandbox: () => (recorded.sandboxEnabled = true),
-      whenReady: () => Promise.resolve(),
-      getPath: () => userData,
-      getAppPath: () => REPO_ROOT,
-      on() {},
-      quit() {},
-      exit(code: number) {
-        throw new Error(`app.exit(${code})`);
-      },
+  /** Electron's quit: windows close, then 'will-quit', which a listener may hold with preventDefault. */
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    requestSingleInstanceLock: () => (recorded.singleInstanceAsked = true),
+    enableSandbox: () => (recorded.sandboxEnabled = true),
+    whenReady: () => Promise.resolve(),
+    getPath: () => userData,
+    getAppPath: () => REPO_ROOT,
+    quit() {
+      recorded.quitRequests++;
+      for (const window of BrowserWindow.getAllWindows()) window.destroy();
+      let held = false;
+      app.emit('will-quit', { preventDefault: () => (held = true) });
+      if (held) recorded.quitsHeld++;
+      else recorded.quitted = true;
     },
+    exit(code: number) {
+      throw new Error(`app.exit(${code})`);
+    },
+  });
+  return {
+    app,
     BrowserWindow,
     ipcMain: {
       handle: (channel: string, handler: Handler) => recorded.handlers.set(channel, handler),
@@ -89,18 +125,24 @@ function fakeElectron(userData: string) {
 
 describe('built main process (composition root)', () => {
   const userData = mkdtempSync(join(tmpdir(), 'guidedesk-userdata-'));
+  // A copy of the pack, so the tests can edit the folder the app watches.
+  const contentRoot = mkdtempSync(join(tmpdir(), 'guidedesk-content-'));
+  cpSync(join(REPO_ROOT, 'content'), contentRoot, { recursive: true });
+  let electron: ReturnType<typeof fakeElectron>;
+  let watchersBeforeStart: number;
   const moduleInternals = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
   const originalLoad = moduleInternals._load;
   let rendererUrl: string;
   let mainFrame: { url: string };
 
   beforeAll(async () => {
-    const electron = fakeElectron(userData);
+    electron = fakeElectron(userData);
+    watchersBeforeStart = folderWatchers();
     moduleInternals._load = function (request: string, ...rest: unknown[]) {
       if (request === 'electron') return electron;
       return originalLoad.call(this, request, ...rest);
     };
-    process.env.GUIDEDESK_CONTENT = join(REPO_ROOT, 'content');
+    process.env.GUIDEDESK_CONTENT = contentRoot;
     createRequire(import.meta.url)(join(REPO_ROOT, 'out/main/index.js'));
     for (let waited = 0; recorded.windows.length === 0 && waited < 20_000; waited += 50) {
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -114,6 +156,7 @@ describe('built main process (composition root)', () => {
     moduleInternals._load = originalLoad;
     delete process.env.GUIDEDESK_CONTENT;
     rmSync(userData, { recursive: true, force: true });
+    rmSync(contentRoot, { recursive: true, force: true });
   });
 
   const trusted = () => ({ senderFrame: mainFrame, sender: { mainFrame } });
@@ -170,5 +213,52 @@ describe('built main process (composition root)', () => {
       opened: true,
     });
     expect(recorded.opened).toEqual(['https://example.com/']);
+  });
+
+  it('on macOS keeps following the folder with no window, so the window reopened from the dock hears of an edit', async () => {
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { ...platform, value: 'darwin' });
+    try {
+      const [first] = electron.BrowserWindow.getAllWindows();
+      first.close();
+      expect(electron.BrowserWindow.getAllWindows()).toHaveLength(0);
+      expect(recorded.quitRequests).toBe(0);
+
+      electron.app.emit('activate', {}, false);
+      const reopened = electron.BrowserWindow.getAllWindows();
+      expect(reopened).toHaveLength(1);
+      expect(reopened[0]).not.toBe(first);
+      mainFrame = reopened[0].webContents.mainFrame;
+      expect(mainFrame.url).toBe(rendererUrl);
+
+      writeFileSync(
+        join(contentRoot, '독 아이콘 확인.md'),
+        '---\ntitle: 독 아이콘 확인\ncategory: 기타_고객 ▶ 문의\n---\n\n:::script ① 안내\n다시 열린 창에도 보입니다.\n:::\n',
+      );
+      await expect.poll(() => reopened[0].sent, { timeout: 20_000 }).toContain(eventChannels.libraryChanged);
+      expect(first.sent).toEqual([]);
+      const search = recorded.handlers.get(invokeChannels.search)!;
+      const found = await search(trusted(), { query: '독 아이콘 확인' });
+      expect((found.value as { results: { title: string }[] }).results[0]?.title).toBe('독 아이콘 확인');
+    } finally {
+      Object.defineProperty(process, 'platform', platform);
+    }
+  });
+
+  it('quitting holds the quit until every service is disposed, then quits', async () => {
+    expect(folderWatchers()).toBeGreaterThan(watchersBeforeStart);
+    expect(electron.app.listenerCount('activate')).toBe(1);
+    expect(electron.app.listenerCount('second-instance')).toBe(1);
+
+    electron.app.quit();
+    expect(recorded.quitsHeld).toBe(1);
+    await expect.poll(() => recorded.quitted, { timeout: 20_000 }).toBe(true);
+    expect(recorded.quitRequests).toBe(2);
+
+    expect(recorded.handlers.size).toBe(0);
+    expect(electron.app.listenerCount('activate')).toBe(0);
+    expect(electron.app.listenerCount('second-instance')).toBe(0);
+    // The folder watcher is closed (its handles close on the event loop).
+    await expect.poll(folderWatchers).toBe(watchersBeforeStart);
   });
 });

@@ -1,16 +1,21 @@
 /**
- * Composition root of the Electron app: it only wires services together.
- * Order matters: the single-instance lock first, then hardening that must precede `ready`,
- * then services, IPC and the window.
+ * Composition root of the Electron app: it only wires services together and owns their lifecycle.
+ * Order matters: the single-instance lock first, then hardening that must precede `ready`, then
+ * the services, each started after those it needs (settings → library, search index and indexer
+ * → IPC channels → window). Quitting disposes all of them in the reverse order before the app
+ * exits (src/main/services/lifecycle.ts).
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, shell, type BrowserWindow } from 'electron';
+import { app, shell } from 'electron';
 import searchWorkerPath from './services/searchWorker?modulePath';
-import { startGuideDeskServices } from './app/guideDeskServices';
-import { notifyLibraryChanged, registerIpc } from './electron/electronIpc';
+import { GuideDeskServices } from './app/guideDeskServices';
+import { IpcChannels } from './electron/electronIpc';
+import { disposeBeforeQuit } from './electron/quit';
 import { createSecureWindow } from './electron/secureWindow';
+import { WindowService } from './electron/windowService';
 import { trustedUrlMatcher } from './ipc/router';
+import { HostDisposedError, ServiceHost } from './services/lifecycle';
 import { SettingsService } from './services/settings';
 
 const log = (message: string) => console.log(`[guidedesk] ${message}`);
@@ -26,55 +31,56 @@ function defaultContentRoot(): string {
   return app.isPackaged ? join(process.resourcesPath, 'content') : join(app.getAppPath(), 'content');
 }
 
-async function main(): Promise<void> {
+async function main(host: ServiceHost): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
   app.enableSandbox();
+  disposeBeforeQuit(app, host, log);
   await app.whenReady();
-
-  const settings = new SettingsService(app.getPath('userData'), log);
-  await settings.load();
-  const url = rendererUrl();
-  const services = startGuideDeskServices({
-    contentRoot: process.env.GUIDEDESK_CONTENT ?? settings.get().contentDir ?? defaultContentRoot(),
-    cacheDir: join(app.getPath('userData'), 'index-cache'),
-    searchWorkerPath,
-    isTrustedUrl: trustedUrlMatcher(url),
-    openExternal: (target) => shell.openExternal(target),
-    watch: true,
-    log,
-  });
-  registerIpc(services.router);
-  await services.ready;
-
-  let window: BrowserWindow | null = null;
-  const openWindow = () => {
-    window = createSecureWindow({
-      preloadPath: join(__dirname, '../preload/index.cjs'),
-      rendererUrl: url,
-      title: 'GuideDesk',
-      log,
-    });
-    window.on('closed', () => (window = null));
-  };
-  services.onLibraryChanged(() => window && notifyLibraryChanged(window.webContents));
-  openWindow();
-
-  app.on('second-instance', () => {
-    if (!window) return openWindow();
-    if (window.isMinimized()) window.restore();
-    window.focus();
-  });
-  app.on('activate', () => window ?? openWindow());
+  // On macOS the app stays in the dock with no window. The services keep running (the folder
+  // stays watched, the index current), so the window the dock icon reopens is up to date.
   app.on('window-all-closed', () => {
-    services.close();
     if (process.platform !== 'darwin') app.quit();
   });
+
+  const settings = await host.start(new SettingsService(app.getPath('userData'), log));
+  const url = rendererUrl();
+  const desk = await host.start(
+    new GuideDeskServices({
+      contentRoot: process.env.GUIDEDESK_CONTENT ?? settings.get().contentDir ?? defaultContentRoot(),
+      cacheDir: join(app.getPath('userData'), 'index-cache'),
+      searchWorkerPath,
+      isTrustedUrl: trustedUrlMatcher(url),
+      openExternal: (target) => shell.openExternal(target),
+      watch: true,
+      log,
+    }),
+  );
+  await host.start(new IpcChannels(desk.router));
+  await host.start(
+    new WindowService({
+      app,
+      createWindow: () =>
+        createSecureWindow({
+          preloadPath: join(__dirname, '../preload/index.cjs'),
+          rendererUrl: url,
+          title: 'GuideDesk',
+          log,
+        }),
+      onLibraryChanged: (listener) => desk.onLibraryChanged(listener),
+    }),
+  );
 }
 
-main().catch((error: unknown) => {
+const host = new ServiceHost(log);
+main(host).catch((error: unknown) => {
+  // Quit was asked for while starting: the quit handler disposes what started.
+  if (error instanceof HostDisposedError) return;
   console.error('[guidedesk] failed to start', error);
-  app.exit(1);
+  void host
+    .dispose()
+    .catch(() => {})
+    .finally(() => app.exit(1));
 });

@@ -2,6 +2,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { eventChannels, invokeChannels, invokeOperations } from '../../shared/ipc';
 import type { IpcRouter, SenderFrame } from '../ipc/router';
+import type { Service } from '../services/lifecycle';
 
 function senderOf(event: IpcMainInvokeEvent): SenderFrame {
   const frame = event.senderFrame;
@@ -17,6 +18,23 @@ export function registerIpc(router: IpcRouter): () => void {
   };
 }
 
-export function notifyLibraryChanged(contents: WebContents): void {
+/** The contract's channels as a service: handled from `start()` until `dispose()`. */
+export class IpcChannels implements Service {
+  readonly name = 'ipc channels';
+  private unregister: (() => void) | null = null;
+
+  constructor(private readonly router: IpcRouter) {}
+
+  start(): void {
+    this.unregister ??= registerIpc(this.router);
+  }
+
+  dispose(): void {
+    this.unregister?.();
+    this.unregister = null;
+  }
+}
+
+export function notifyLibraryChanged(contents: Pick<WebContents, 'isDestroyed' | 'send'>): void {
   if (!contents.isDestroyed()) contents.send(eventChannels.libraryChanged);
 }
