@@ -32,7 +32,7 @@ export class RuleChain<State, Line> {
   }
 
   /** Offers `line` to each rule in order; returns the name of the rule that consumed it, or null. */
-  apply(state: State, line: Line): string | null {
+  offer(state: State, line: Line): string | null {
     for (const rule of this.rules) if (rule.run(state, line)) return rule.name;
     return null;
   }

@@ -16,6 +16,11 @@ export interface FrontMatterSplit {
   problem?: Problem;
 }
 
+/** A fence the file cannot be read past: the whole text stays the body, with the error at line 1. */
+function refused(text: string, code: string, message: string): FrontMatterSplit {
+  return { yaml: null, body: text, bodyLine: 1, problem: { severity: 'error', code, message, line: 1 } };
+}
+
 /** Splits `---` front matter off the text. A fence naming another language (`---js`) is refused. */
 export function splitFrontMatter(text: string): FrontMatterSplit {
   const lines = text.split('\n');
@@ -23,34 +28,18 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   const lang = /^---\s*([A-Za-z][\w-]*)?\s*$/.exec(first);
   if (!lang) return { yaml: null, body: text, bodyLine: 1 };
   if (lang[1] && lang[1].toLowerCase() !== 'yaml' && lang[1].toLowerCase() !== 'yml') {
-    return {
-      yaml: null,
-      body: text,
-      bodyLine: 1,
-      problem: {
-        severity: 'error',
-        code: 'frontmatter-code',
-        message: `Front matter fenced as \`---${lang[1]}\` is refused: front matter is YAML data only and is never run. Use a plain \`---\` fence with YAML.`,
-        line: 1,
-      },
-    };
+    return refused(
+      text,
+      'frontmatter-code',
+      `Front matter fenced as \`---${lang[1]}\` is refused: front matter is YAML data only and is never run. Use a plain \`---\` fence with YAML.`,
+    );
   }
   for (let i = 1; i < lines.length; i++) {
     if (/^(---|\.\.\.)\s*$/.test(lines[i])) {
       return { yaml: lines.slice(1, i).join('\n'), body: lines.slice(i + 1).join('\n'), bodyLine: i + 2 };
     }
   }
-  return {
-    yaml: null,
-    body: text,
-    bodyLine: 1,
-    problem: {
-      severity: 'error',
-      code: 'frontmatter-unclosed',
-      message: 'Front matter starts with `---` but has no closing `---` line.',
-      line: 1,
-    },
-  };
+  return refused(text, 'frontmatter-unclosed', 'Front matter starts with `---` but has no closing `---` line.');
 }
 
 function invalid(message: string, line: number): { problem: Problem } {

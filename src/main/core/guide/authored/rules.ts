@@ -236,7 +236,7 @@ export const AUTHORED_RULES = ruleChain<AuthoredState, BodyLine>([
 export function readBody(body: string, onClaim?: (line: number, rule: string | null) => void): AuthoredState {
   const state = newAuthoredState();
   body.split('\n').forEach((raw, i) => {
-    const rule = AUTHORED_RULES.apply(state, new BodyLine(normalizeSpaces(raw)));
+    const rule = AUTHORED_RULES.offer(state, new BodyLine(normalizeSpaces(raw)));
     onClaim?.(i + 1, rule);
   });
   endTable(state);

@@ -69,7 +69,7 @@ function readLines(
     notes: [],
   };
   for (state.index = 0; state.index < lines.length; state.index++) {
-    const rule = EXPORT_RULES.apply(state, lines[state.index]);
+    const rule = EXPORT_RULES.offer(state, lines[state.index]);
     onClaim?.(lines[state.index], rule);
   }
   return state;
