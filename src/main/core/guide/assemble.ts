@@ -3,6 +3,9 @@
  * (what the file says, in the format's own terms) and hands it here; every field that is derived
  * rather than read (id, canonical title, archive state, placeholders, phones, dates, notes merged,
  * links, plain text) is computed here and only here, so the formats cannot drift apart.
+ *
+ * Phones, placeholders and in-text dates are read from the version's `plainText`: the whole guide,
+ * title included. Effective and expiry dates are sorted and unique, front-matter dates merged in.
  */
 import type { GuideFormat, GuideVersion, IsoDate, Problem, ScriptStep } from '../../../shared/guide';
 import { extractDates, extractPhones, extractPlaceholders } from './extract';
@@ -43,10 +46,6 @@ export interface VersionDraft {
   markdownHasTitle: boolean;
   /** `markdown` without its title heading: a guide with nothing else (and no scripts or category) has no content. */
   bodyMarkdown: string;
-  /** Where phones and placeholders are read. */
-  factsMarkdown: string;
-  /** Where in-text effective and expiry dates are read. */
-  datesMarkdown: string;
   /** The Markdown source whose links the version lists (targets are resolved later, per pack). */
   linkSource: string;
   /** Dates the file declares in effect (front-matter `effective`), in any order, repeats allowed. */
@@ -113,7 +112,8 @@ export function assembleVersion(draft: VersionDraft): { version: GuideVersion | 
   }
   rawTitle = rawTitle.normalize('NFC');
   const { scripts, notes } = scriptsAndNotes(draft);
-  if (!markdownToPlain(draft.bodyMarkdown) && scripts.length === 0 && draft.category.length === 0) {
+  const bodyPlain = markdownToPlain(draft.bodyMarkdown);
+  if (!bodyPlain && scripts.length === 0 && draft.category.length === 0) {
     advise('error', 'no-content', draft.advice.content);
     return { version: null, problems };
   }
@@ -123,9 +123,9 @@ export function assembleVersion(draft: VersionDraft): { version: GuideVersion | 
   const split = splitArchivePrefix(rawTitle);
   const fromFile = splitArchivePrefix(fileTitle(draft.path));
   const markdown = draft.markdownHasTitle ? draft.markdown : `# ${rawTitle}\n\n${draft.markdown}`;
+  // Facts are read from the whole guide, title included, whatever the format.
   const plainText = markdownToPlain(markdown);
-  const facts = markdownToPlain(draft.factsMarkdown);
-  const dates = extractDates(markdownToPlain(draft.datesMarkdown));
+  const dates = extractDates(plainText);
   const version: GuideVersion = {
     id: (draft.declaredId ?? guideIdFromTitle(split.title)).normalize('NFC'),
     path: draft.path,
@@ -142,9 +142,9 @@ export function assembleVersion(draft: VersionDraft): { version: GuideVersion | 
     scripts,
     placeholders: uniqueInOrder([
       ...scripts.flatMap((s) => [...s.placeholders, ...s.branches.flatMap((b) => b.placeholders)]),
-      ...extractPlaceholders(facts),
+      ...extractPlaceholders(plainText),
     ]),
-    phones: extractPhones(facts),
+    phones: extractPhones(plainText),
     links: collectLinks(draft.linkSource),
     effectiveDates: sortedUniqueDates([...draft.declaredEffective, ...dates.effective]),
     expiryDates: sortedUniqueDates(dates.expiry),

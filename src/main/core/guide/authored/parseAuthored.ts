@@ -36,7 +36,6 @@ function categoryOf(declared: DeclaredFields, body: AuthoredState): { category: 
 /** The draft of one authored file: front matter first, the body where the front matter is silent. */
 function authoredDraft(path: string, linkSource: string, declared: DeclaredFields, body: AuthoredState): VersionDraft {
   const { category, options } = categoryOf(declared, body);
-  const markdown = joinMarkdown(body.md);
   return {
     path,
     format: 'authored',
@@ -50,11 +49,9 @@ function authoredDraft(path: string, linkSource: string, declared: DeclaredField
     question: body.question ?? declared.question,
     script: body.script.finish(),
     notes: body.notes,
-    markdown,
+    markdown: joinMarkdown(body.md),
     markdownHasTitle: body.headingTitle !== null,
-    bodyMarkdown: markdown,
-    factsMarkdown: markdown,
-    datesMarkdown: markdown,
+    bodyMarkdown: joinMarkdown(body.md.filter((_line, i) => i !== body.titleLine)),
     linkSource,
     declaredEffective: declared.effective,
     effectiveFrom: declared.effectiveFrom,

@@ -95,9 +95,6 @@ export function parseExport(path: string, text: string): { version: GuideVersion
     markdown,
     markdownHasTitle: state.titleIndex >= 0,
     bodyMarkdown: body,
-    // Phones and placeholders are read without a level-1 title line, dates without the title line.
-    factsMarkdown: markdown.replace(/^# .*\n/, ''),
-    datesMarkdown: state.titleIndex >= 0 ? markdown.replace(/^.*\n?/, '') : markdown,
     linkSource: text.replace(/\*{4}/g, ''),
     declaredEffective: [],
     zendeskId: null,
