@@ -2,8 +2,8 @@
  * Entry point: one decoded guide file → one GuideVersion (or null) plus problems. Never throws.
  */
 import type { GuideVersion, Problem } from '../../../shared/guide';
-import { parseAuthored } from './parseAuthored';
-import { parseExport } from './parseExport';
+import { parseAuthored } from './authored/parseAuthored';
+import { parseExport } from './export/parseExport';
 
 /** `authored` when the file opens with a `---` front matter fence (any language) or uses `:::script` blocks. */
 export function detectFormat(text: string): 'authored' | 'zendesk-export' {

@@ -1,10 +1,25 @@
 /**
  * Assembles script steps from a stream of pieces (see `splitScriptLine`). Shared by both formats so that
- * `scripts[]` means the same thing whatever the source.
+ * `scripts[]` means the same thing whatever the source. Placeholders are not read here: the shared
+ * assembly (assemble.ts) derives them.
  */
 import type { ScriptBranch, ScriptStep } from '../../../shared/guide';
-import { extractPlaceholders } from './extract';
 import type { Piece } from './markup';
+
+export type ScriptBranchDraft = Omit<ScriptBranch, 'placeholders'>;
+
+/** A script step before assembly: everything but the derived placeholders. */
+export interface ScriptStepDraft extends Omit<ScriptStep, 'placeholders' | 'branches'> {
+  branches: ScriptBranchDraft[];
+}
+
+export interface ScriptDraft {
+  steps: ScriptStepDraft[];
+  /** Notes met before the first step. */
+  notes: string[];
+  /** Script text met before the first step (an export that numbers no steps). */
+  looseText: string;
+}
 
 interface TextTarget {
   lines: string[];
@@ -55,10 +70,6 @@ export class ScriptBuilder {
   private branch: StepDraft['branches'][number] | null = null;
   private pre = newTarget();
   private preNotes: string[] = [];
-
-  get hasSteps(): boolean {
-    return this.steps.length > 0;
-  }
 
   /** Starts a step explicitly (authored `:::script` blocks). */
   startStep(n: number, title: string): void {
@@ -138,23 +149,15 @@ export class ScriptBuilder {
     this.branch = null;
   }
 
-  finish(): { steps: ScriptStep[]; notes: string[]; looseText: string } {
-    const steps: ScriptStep[] = this.steps.map((d) => {
-      const text = targetText(d.body);
-      const branches: ScriptBranch[] = d.branches.map((b) => {
-        const bt = targetText(b.body);
-        return { condition: b.condition, text: bt, notes: b.notes, placeholders: extractPlaceholders(bt) };
-      });
-      return {
-        step: d.step,
-        title: d.title,
-        text,
-        notes: d.notes,
-        condition: d.condition,
-        placeholders: extractPlaceholders(text),
-        branches,
-      };
-    });
+  finish(): ScriptDraft {
+    const steps = this.steps.map((d) => ({
+      step: d.step,
+      title: d.title,
+      text: targetText(d.body),
+      notes: d.notes,
+      condition: d.condition,
+      branches: d.branches.map((b) => ({ condition: b.condition, text: targetText(b.body), notes: b.notes })),
+    }));
     return { steps, notes: this.preNotes, looseText: targetText(this.pre) };
   }
 }

@@ -47,3 +47,8 @@ export function guideIdFromTitle(title: string): string {
     .replace(/\s+/gu, '')
     .replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
+
+/** The file's name without folder and extension, NFC: the title of a guide that writes none. */
+export function fileTitle(path: string): string {
+  return (path.split('/').pop() ?? path).replace(/\.(md|markdown|txt)$/i, '').normalize('NFC');
+}
