@@ -10,7 +10,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+          include: ['test/**/*.test.ts', 'test/renderer/**/*.test.tsx', 'src/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/setup/fastCheck.ts'],
           testTimeout: 20_000,
