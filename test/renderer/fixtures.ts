@@ -1,6 +1,7 @@
 /** Small, valid values of the contract's types for renderer tests. */
 import type { GuideVersion, VersionSummary } from '../../src/shared/guide';
 import type { GuideListItem, GuideView, LibrarySnapshot, SearchResponse } from '../../src/shared/ipc';
+import { makeVersion } from '../core/versions/factory';
 
 export const TODAY = '2025-03-01';
 
@@ -44,30 +45,7 @@ export function response(query: string, paths: string[]): SearchResponse {
 }
 
 export function version(path: string, id: string, extra: Partial<GuideVersion> = {}): GuideVersion {
-  return {
-    id,
-    path,
-    format: 'authored',
-    title: path.replace(/\.md$/, ''),
-    rawTitle: path.replace(/\.md$/, ''),
-    archived: false,
-    archivedAt: null,
-    category: ['주차_고객', '결제'],
-    categoryOptions: [],
-    responseSteps: [],
-    policies: [],
-    question: null,
-    scripts: [],
-    placeholders: [],
-    phones: [],
-    links: [],
-    effectiveDates: [],
-    expiryDates: [],
-    notes: [],
-    markdown: '',
-    plainText: '',
-    ...extra,
-  };
+  return makeVersion({ path, id, title: path.replace(/\.md$/, ''), category: ['주차_고객', '결제'], ...extra });
 }
 
 /** The view main returns for one version of a guide with a single version. */

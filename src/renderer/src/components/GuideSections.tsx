@@ -5,7 +5,7 @@
  */
 import type { GuideLink, GuideVersion, PolicyRow } from '../../../shared/guide';
 import { CopyButton } from '../lib/copy';
-import { ScriptCard } from './ScriptCard';
+import { CounselorNotes, ScriptCard } from './ScriptCard';
 
 export function ResponseSteps({ steps }: { steps: readonly string[] }) {
   if (steps.length === 0) return null;
@@ -82,17 +82,7 @@ export function QuestionAndScripts({ version, today }: { version: GuideVersion; 
 }
 
 export function GuideNotes({ notes }: { notes: readonly string[] }) {
-  if (notes.length === 0) return null;
-  return (
-    <aside className="counselor-notes guide-notes" aria-label="상담사 참고 (가이드 전체)">
-      <span className="memo-label">상담사 참고</span>
-      <ul>
-        {notes.map((n, i) => (
-          <li key={i}>{n}</li>
-        ))}
-      </ul>
-    </aside>
-  );
+  return <CounselorNotes notes={notes} label="상담사 참고 (가이드 전체)" className="counselor-notes guide-notes" />;
 }
 
 export interface LinkListProps {
