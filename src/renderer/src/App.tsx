@@ -34,9 +34,10 @@ function Shell() {
   const showGuideScreen = useCallback(() => setScreen({ kind: 'guide' }), []);
   const guide = useOpenGuide(api, { notify, onShown: showGuideScreen });
   const search = useSearch(api, { guides: library.snapshot?.guides, onOpen: guide.open });
-  const openGuide = guide.open;
-  const openRef = useCallback((ref: string) => void openGuide(ref), [openGuide]);
-  const followLink = useFollowLink(api, notify, openRef);
+  const { open } = guide;
+  /** Opens a guide id or version path from a link or a button (no focus move, no 이용일). */
+  const openGuide = useCallback((ref: string) => void open(ref), [open]);
+  const followLink = useFollowLink(api, notify, openGuide);
 
   useShortcuts({
     focusSearch: search.focus,
@@ -103,7 +104,7 @@ function Shell() {
           since={since}
           refreshToken={refreshToken}
           onSince={setSince}
-          onOpen={openRef}
+          onOpen={openGuide}
           onFollowLink={followLink}
           onScreen={goScreen}
           onLoadGuide={guide.load}
