@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: `unit` (plain Node, no Electron, no browser) and `e2e` (built app in Chromium,
+ * Two projects: `unit` (plain Node, no Electron, no browser; test/renderer/** files opt into
+ * happy-dom with a `// @vitest-environment happy-dom` comment) and `e2e` (built app in Chromium,
  * and Electron where a binary exists). `npm test` builds first, then runs both.
  */
 export default defineConfig({
