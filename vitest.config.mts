@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: `unit` (plain Node, no Electron, no browser) and `e2e` (built app in Chromium,
+ * Two projects: `unit` (plain Node, no Electron, no browser; test/renderer/** files opt into
+ * happy-dom with a `// @vitest-environment happy-dom` comment) and `e2e` (built app in Chromium,
  * and Electron where a binary exists). `npm test` builds first, then runs both.
  */
 export default defineConfig({
@@ -10,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+          include: ['test/**/*.test.ts', 'test/renderer/**/*.test.tsx', 'src/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/setup/fastCheck.ts'],
           testTimeout: 20_000,

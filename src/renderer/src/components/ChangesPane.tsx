@@ -2,45 +2,73 @@
  * 변경 사항: for trainers, every guide that changed on or after a chosen day, openable and
  * comparable. Content is dated 2024–2025, so quick picks reach back far enough.
  */
-import { useEffect, useState } from 'react';
 import type { ChangeDigestEntry } from '../../../shared/ipc';
-import { api } from '../api';
+import { looksLikeIsoDate } from '../lib/dates';
 import { addDays, sectionNames } from '../lib/text';
 
 export interface ChangesPaneProps {
   today: string;
+  /** YYYY-MM-DD as typed; anything else asks nothing. */
   since: string;
+  /** Every guide changed on or after `since`; null until the answer for `since` arrives. */
+  entries: ChangeDigestEntry[] | null;
+  error: string | null;
   onSince(since: string): void;
   onOpen(path: string): void;
   onCompare(from: string, to: string): void;
-  refreshToken: number;
 }
 
 const kindNames: Record<string, string> = { archived: '보관됨', effective: '적용 시작', dated: '일부 적용일' };
 
-export function ChangesPane({ today, since, onSince, onOpen, onCompare, refreshToken }: ChangesPaneProps) {
-  const [answer, setAnswer] = useState<{
-    since: string;
-    entries: ChangeDigestEntry[] | null;
-    error: string | null;
-  } | null>(null);
+interface ChangeEntryProps {
+  entry: ChangeDigestEntry;
+  onOpen(path: string): void;
+  onCompare(from: string, to: string): void;
+}
 
-  useEffect(() => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(since)) return;
-    let live = true;
-    api.changesSince({ since }).then(
-      (entries) => live && setAnswer({ since, entries, error: null }),
-      (e: Error) => live && setAnswer({ since, entries: null, error: e.message }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [since, refreshToken]);
-  const validSince = /^\d{4}-\d{2}-\d{2}$/.test(since);
-  // Only the answer for the date on screen is shown.
-  const entries = answer?.since === since ? answer.entries : null;
-  const error = answer?.since === since ? answer.error : null;
+/** One changed guide: its dated events, what changed by section, open and compare. */
+function ChangeEntry({ entry, onOpen, onCompare }: ChangeEntryProps) {
+  const summary = entry.summary;
+  const target = entry.currentPath ?? summary?.to ?? entry.events[entry.events.length - 1]?.path;
+  return (
+    <li className="change-entry" data-testid="change-entry" data-id={entry.id}>
+      <div className="change-head">
+        <h3>{entry.title}</h3>
+        {entry.retired && <span className="badge badge-retired">사용 중지</span>}
+      </div>
+      <ul className="events">
+        {entry.events.map((ev, i) => (
+          <li key={i}>
+            <span className="event-date">{ev.date}</span> {kindNames[ev.kind] ?? ev.kind}
+          </li>
+        ))}
+      </ul>
+      {summary && summary.total > 0 && (
+        <p className="change-summary">
+          {Object.entries(summary.counts)
+            .map(([section, n]) => `${sectionNames[section] ?? section} ${n}건`)
+            .join(' · ')}
+          {summary.labels.length > 0 && <span className="muted"> — {summary.labels.join(', ')}</span>}
+        </p>
+      )}
+      <div className="change-actions">
+        {target && (
+          <button type="button" data-testid="change-open" onClick={() => onOpen(target)}>
+            가이드 열기
+          </button>
+        )}
+        {summary && summary.from !== summary.to && (
+          <button type="button" data-testid="change-compare" onClick={() => onCompare(summary.from, summary.to)}>
+            무엇이 바뀌었나 비교
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
 
+export function ChangesPane({ today, since, entries, error, onSince, onOpen, onCompare }: ChangesPaneProps) {
+  const validSince = looksLikeIsoDate(since);
   const presets: { label: string; date: string }[] = [
     { label: '최근 30일', date: addDays(today, -30) },
     { label: '최근 90일', date: addDays(today, -90) },
@@ -95,49 +123,9 @@ export function ChangesPane({ today, since, onSince, onOpen, onCompare, refreshT
       )}
       {entries && entries.length > 0 && (
         <ul className="change-list" data-testid="change-list">
-          {entries.map((entry) => {
-            const summary = entry.summary;
-            const target = entry.currentPath ?? summary?.to ?? entry.events[entry.events.length - 1]?.path;
-            return (
-              <li key={entry.id} className="change-entry" data-testid="change-entry" data-id={entry.id}>
-                <div className="change-head">
-                  <h3>{entry.title}</h3>
-                  {entry.retired && <span className="badge badge-retired">사용 중지</span>}
-                </div>
-                <ul className="events">
-                  {entry.events.map((ev, i) => (
-                    <li key={i}>
-                      <span className="event-date">{ev.date}</span> {kindNames[ev.kind] ?? ev.kind}
-                    </li>
-                  ))}
-                </ul>
-                {summary && summary.total > 0 && (
-                  <p className="change-summary">
-                    {Object.entries(summary.counts)
-                      .map(([section, n]) => `${sectionNames[section] ?? section} ${n}건`)
-                      .join(' · ')}
-                    {summary.labels.length > 0 && <span className="muted"> — {summary.labels.join(', ')}</span>}
-                  </p>
-                )}
-                <div className="change-actions">
-                  {target && (
-                    <button type="button" data-testid="change-open" onClick={() => onOpen(target)}>
-                      가이드 열기
-                    </button>
-                  )}
-                  {summary && summary.from !== summary.to && (
-                    <button
-                      type="button"
-                      data-testid="change-compare"
-                      onClick={() => onCompare(summary.from, summary.to)}
-                    >
-                      무엇이 바뀌었나 비교
-                    </button>
-                  )}
-                </div>
-              </li>
-            );
-          })}
+          {entries.map((entry) => (
+            <ChangeEntry key={entry.id} entry={entry} onOpen={onOpen} onCompare={onCompare} />
+          ))}
         </ul>
       )}
     </section>

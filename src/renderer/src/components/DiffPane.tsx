@@ -2,22 +2,22 @@
  * Differences between two versions, grouped by section, with word-level marks: removed runs
  * struck through in red, added runs in green.
  */
-import { useEffect, useState } from 'react';
 import type { DiffChange, DiffSection, GuideHistory } from '../../../shared/guide';
 import type { DiffView } from '../../../shared/ipc';
-import { api } from '../api';
 import { sectionNames } from '../lib/text';
-import { validityText } from './GuidePane';
+import { validityText } from '../lib/versions';
 
 export interface DiffPaneProps {
   from: string;
   to: string;
+  /** The two versions' differences; null until they arrive. */
+  diff: DiffView | null;
+  error: string | null;
+  /** The guide's history, for the version pickers (null: no pickers). */
   history: GuideHistory | null;
   onChange(from: string, to: string): void;
   onOpen(path: string): void;
   onBack(): void;
-  /** Bumped when the content folder changed, to diff again. */
-  refreshToken?: number;
 }
 
 const opNames: Record<DiffChange['op'], string> = { added: '추가', removed: '삭제', changed: '변경' };
@@ -61,23 +61,47 @@ function ChangeBody({ change }: { change: DiffChange }) {
   );
 }
 
-export function DiffPane({ from, to, history, onChange, onOpen, onBack, refreshToken = 0 }: DiffPaneProps) {
-  const [answer, setAnswer] = useState<{ key: string; diff: DiffView | null; error: string | null } | null>(null);
-  const key = `${from}\n${to}`;
+interface VersionPickersProps {
+  from: string;
+  to: string;
+  history: GuideHistory;
+  onChange(from: string, to: string): void;
+}
 
-  useEffect(() => {
-    let live = true;
-    api.diffVersions({ from, to }).then(
-      (diff) => live && setAnswer({ key: `${from}\n${to}`, diff, error: null }),
-      (e: Error) => live && setAnswer({ key: `${from}\n${to}`, diff: null, error: e.message }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [from, to, refreshToken]);
-  const diff = answer?.key === key ? answer.diff : null;
-  const error = answer?.key === key ? answer.error : null;
+/** The two versions compared, chosen among the guide's history. */
+function VersionPickers({ from, to, history, onChange }: VersionPickersProps) {
+  const { versions, currentPath } = history;
+  const label = (path: string) => {
+    const v = versions.find((x) => x.path === path);
+    if (!v) return path;
+    const kind = v.path === currentPath ? '현재 버전' : v.archivedAt ? `보관본 ${v.archivedAt}` : '사본';
+    return `${kind} (${validityText(v)})`;
+  };
+  const options = versions.map((v) => (
+    <option key={v.path} value={v.path}>
+      {label(v.path)}
+    </option>
+  ));
+  return (
+    <div className="diff-pickers">
+      <label>
+        이전
+        <select value={from} onChange={(e) => onChange(e.target.value, to)} data-testid="diff-from">
+          {options}
+        </select>
+      </label>
+      <span aria-hidden="true">→</span>
+      <label>
+        이후
+        <select value={to} onChange={(e) => onChange(from, e.target.value)} data-testid="diff-to">
+          {options}
+        </select>
+      </label>
+    </div>
+  );
+}
 
+export function DiffPane({ from, to, diff, error, history, onChange, onOpen, onBack }: DiffPaneProps) {
   const bySection = new Map<DiffSection, DiffChange[]>();
   for (const c of diff?.changes ?? []) {
     const list = bySection.get(c.section) ?? [];
@@ -85,12 +109,6 @@ export function DiffPane({ from, to, history, onChange, onOpen, onBack, refreshT
     bySection.set(c.section, list);
   }
   const versions = history?.versions ?? [];
-  const label = (path: string) => {
-    const v = versions.find((x) => x.path === path);
-    if (!v) return path;
-    const kind = v.path === history?.currentPath ? '현재 버전' : v.archivedAt ? `보관본 ${v.archivedAt}` : '사본';
-    return `${kind} (${validityText(v)})`;
-  };
 
   return (
     <section className="diff" data-testid="diff-view" aria-labelledby="diff-title">
@@ -102,31 +120,7 @@ export function DiffPane({ from, to, history, onChange, onOpen, onBack, refreshT
           가이드로 돌아가기
         </button>
       </header>
-      {versions.length > 1 && (
-        <div className="diff-pickers">
-          <label>
-            이전
-            <select value={from} onChange={(e) => onChange(e.target.value, to)} data-testid="diff-from">
-              {versions.map((v) => (
-                <option key={v.path} value={v.path}>
-                  {label(v.path)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <span aria-hidden="true">→</span>
-          <label>
-            이후
-            <select value={to} onChange={(e) => onChange(from, e.target.value)} data-testid="diff-to">
-              {versions.map((v) => (
-                <option key={v.path} value={v.path}>
-                  {label(v.path)}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-      )}
+      {versions.length > 1 && history && <VersionPickers from={from} to={to} history={history} onChange={onChange} />}
       {diff && (
         <p className="diff-titles">
           <button type="button" className="linkish" onClick={() => onOpen(diff.from)}>

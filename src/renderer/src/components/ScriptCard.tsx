@@ -8,10 +8,24 @@ import type { ScriptBranch, ScriptStep } from '../../../shared/guide';
 import { CopyButton } from '../lib/copy';
 import { circled, fillPlaceholders, isDatePlaceholder, markPlaceholders, placeholderLabel } from '../lib/text';
 
-function CounselorNotes({ notes }: { notes: readonly string[] }) {
+export interface CounselorNotesProps {
+  notes: readonly string[];
+  /** The memo's accessible name. */
+  label?: string;
+  className?: string;
+  testId?: string;
+}
+
+/** Counselor-only notes, kept apart from what is said to the customer as a yellow memo. */
+export function CounselorNotes({
+  notes,
+  label = '상담사 참고',
+  className = 'counselor-notes',
+  testId,
+}: CounselorNotesProps) {
   if (notes.length === 0) return null;
   return (
-    <aside className="counselor-notes" aria-label="상담사 참고" data-testid="counselor-notes">
+    <aside className={className} aria-label={label} data-testid={testId}>
       <span className="memo-label">상담사 참고</span>
       <ul>
         {notes.map((n, i) => (
@@ -108,7 +122,7 @@ function BranchCard({
         {branch.text && <CopyButton text={branch.text} what={what} testId="copy-branch" />}
       </header>
       <ScriptBody text={branch.text} placeholders={branch.placeholders} today={today} what={what} />
-      <CounselorNotes notes={branch.notes} />
+      <CounselorNotes notes={branch.notes} testId="counselor-notes" />
     </section>
   );
 }
@@ -137,7 +151,7 @@ export function ScriptCard({ script, today }: { script: ScriptStep; today: strin
       </header>
       {script.condition && <p className="condition-tag">조건 · {script.condition}</p>}
       <ScriptBody text={script.text} placeholders={script.placeholders} today={today} what={what} />
-      <CounselorNotes notes={script.notes} />
+      <CounselorNotes notes={script.notes} testId="counselor-notes" />
       {(script.branches ?? []).map((b, i) => (
         <BranchCard key={i} branch={b} index={i} step={script.step} today={today} />
       ))}

@@ -3,6 +3,8 @@
  * and a polite live region announces it for screen readers.
  */
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { GuideView } from '../../../shared/ipc';
+import { circled } from './text';
 
 interface Notice {
   id: number;
@@ -10,8 +12,11 @@ interface Notice {
   tone: 'ok' | 'error';
 }
 
+/** Shows a short confirmation (or, with tone 'error', a failure) and announces it politely. */
+export type Notify = (text: string, tone?: Notice['tone']) => void;
+
 interface NoticeApi {
-  notify(text: string, tone?: Notice['tone']): void;
+  notify: Notify;
 }
 
 const NoticeContext = createContext<NoticeApi>({ notify: () => undefined });
@@ -113,4 +118,17 @@ export function CopyButton({ text, what, label = '복사', className = '', testI
       )}
     </button>
   );
+}
+
+/**
+ * Alt+1…9: copies script `step` of the open guide exactly as written and confirms it. Returns
+ * false (and copies nothing) when the guide has no such script with text.
+ */
+export function copyScript(view: GuideView | null, step: number, notify: Notify): boolean {
+  const script = view?.version.scripts.find((s) => s.step === step);
+  if (!script?.text) return false;
+  void writeClipboard(script.text).then((ok) =>
+    notify(ok ? `복사됨 · 스크립트 ${circled(step)}` : '클립보드에 복사하지 못했습니다.', ok ? 'ok' : 'error'),
+  );
+  return true;
 }
