@@ -6,7 +6,7 @@
  * the payload. The preload exposes exactly one function per operation, named as in `GuideDeskApi`.
  */
 import type { ChangeDigestEntry, FileReport, GuideDiff, GuideHistory, GuideVersion, IsoDate, Problem } from './guide';
-import type { SearchResponse } from '../main/core/search';
+import type { SearchResponse } from './search';
 
 export type { SearchResponse, ChangeDigestEntry };
 

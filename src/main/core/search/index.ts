@@ -3,7 +3,8 @@
  * of guide versions, with a Korean query front-end (see query.ts) and results grouped by guide.
  * Pure: no I/O. Design and measurements: docs/search.md.
  */
-import type { GuideVersion, IsoDate, VersionSummary } from '../../../shared/guide';
+import type { GuideVersion, VersionSummary } from '../../../shared/guide';
+import type { MatchField, SearchMatch, SearchOptions, SearchResponse, SearchResult } from '../../../shared/search';
 import {
   boundedEditDistance,
   choseongOf,
@@ -36,39 +37,14 @@ export interface SearchDocInput {
   isCurrent: boolean;
 }
 
-export interface SearchOptions {
-  limit?: number;
-  archived?: 'exclude' | 'include' | 'only';
-  asOf?: IsoDate;
-  category?: string;
-}
-
-export interface SearchMatch {
-  field: string;
-  label: string;
-  snippet: string;
-  highlights: [number, number][];
-}
-
-export interface SearchResult {
-  id: string;
-  title: string;
-  path: string;
-  archived: boolean;
-  archivedAt: IsoDate | null;
-  score: number;
-  category: string[];
-  matches: SearchMatch[];
-}
-
-export interface SearchResponse {
-  query: string;
-  interpretedAs: string[];
-  tookMs: number;
-  results: SearchResult[];
-  /** True while the index is still being (re)built and this answer came from what was ready. */
-  indexing?: boolean;
-}
+export type {
+  ArchivedFilter,
+  MatchField,
+  SearchMatch,
+  SearchOptions,
+  SearchResponse,
+  SearchResult,
+} from '../../../shared/search';
 
 /** Bumped whenever the serialized layout or the indexing rules change. */
 export const INDEX_FORMAT_VERSION = 4;
@@ -1502,7 +1478,11 @@ export class SearchIndex {
     if (list.some(([, x]) => x.f !== FIELD_BODY)) list = list.filter(([, x]) => x.f !== FIELD_BODY);
     return list.slice(0, MAX_MATCHES).map(([key, x]) => {
       const label = key.slice(key.indexOf('|') + 1);
-      return { field: FIELDS[x.f] === 'question' ? 'script' : FIELDS[x.f], label, ...snippetOf(x.text, x.hl) };
+      return {
+        field: (FIELDS[x.f] === 'question' ? 'script' : FIELDS[x.f]) as MatchField,
+        label,
+        ...snippetOf(x.text, x.hl),
+      };
     });
   }
 
