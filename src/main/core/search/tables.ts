@@ -184,15 +184,16 @@ export class ShardTables {
     const { refStart } = this.layout;
     const nSeg = refStart.length - 1;
     const boiler = Math.max(64, Math.ceil(versionCount(this.layout) / 100));
+    const policy = FIELD_POLICY; // an imported binding: read once, not per segment
     const out = new Uint8Array(nSeg);
     for (let s = 0; s < nSeg; s++) {
       const f = this.segBestField[s];
       out[s] =
         refStart[s + 1] - refStart[s] > boiler
           ? TIER_BOILERPLATE
-          : f < FIELD_POLICY
+          : f < policy
             ? TIER_STRONG
-            : f === FIELD_POLICY
+            : f === policy
               ? TIER_POLICY
               : TIER_OTHER;
     }
