@@ -17,6 +17,8 @@ interface Spec {
   question?: string;
   scripts?: [string, string][];
   extraBody?: string;
+  /** The body as given, instead of every field joined (keeps a test's matches to chosen fields). */
+  plainText?: string;
 }
 
 function phonesOf(s: string): string[] {
@@ -39,19 +41,21 @@ export function makeDoc(spec: Spec): SearchDocInput {
     placeholders: [],
     branches: [],
   }));
-  const plainText = [
-    spec.title,
-    spec.category.join(' ▶ '),
-    (spec.options ?? []).join(', '),
-    (spec.steps ?? []).join(' ▶ '),
-    ...policies.flatMap((p) => [p.text, ...p.notes]),
-    spec.question ?? '',
-    ...scripts.flatMap((s) => [s.title, s.text]),
-    spec.extraBody ?? '',
-  ]
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const plainText =
+    spec.plainText ??
+    [
+      spec.title,
+      spec.category.join(' ▶ '),
+      (spec.options ?? []).join(', '),
+      (spec.steps ?? []).join(' ▶ '),
+      ...policies.flatMap((p) => [p.text, ...p.notes]),
+      spec.question ?? '',
+      ...scripts.flatMap((s) => [s.title, s.text]),
+      spec.extraBody ?? '',
+    ]
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
   const version: GuideVersion = {
     id: spec.id,
     path: spec.path,
