@@ -278,6 +278,15 @@ export const PACK: SearchDocInput[] = [
   }),
 ];
 
+/** A new version of the taxi guide: its policy rows replaced by one about umbrellas (`퀵비용` is gone). */
+export const TAXI_CHANGED = makeDoc({
+  id: 'taxi-lost-item',
+  path: 'taxi/택시 분실물 접수.md',
+  title: '택시 분실물 접수',
+  category: ['택시_고객', '이용', '분실물'],
+  policies: [['우산 분실은 보관 기간 7일']],
+});
+
 export const SYNONYMS_TXT = `# 상담사가 자주 쓰는 말
 중복결제, 이중결제, 두번결제
 분실물 => 유실물, 습득물

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SearchService } from '../../../src/main/services/searchService';
-import { PACK, SYNONYMS_TXT, makeDoc } from './fixture';
+import { PACK, SYNONYMS_TXT, TAXI_CHANGED, makeDoc } from './fixture';
 
 const WORKER = resolve(__dirname, '../../../src/main/services/searchWorker.ts');
 
@@ -119,20 +119,13 @@ describe('SearchService', () => {
     expect(s.status().state).toBe('building');
     // Nothing answers yet: the change can only reach the index through the running build.
     expect(s.status().size).toBe(0);
-    const changedTaxi = makeDoc({
-      id: 'taxi-lost-item',
-      path: 'taxi/택시 분실물 접수.md',
-      title: '택시 분실물 접수',
-      category: ['택시_고객', '이용', '분실물'],
-      policies: [['우산 분실은 보관 기간 7일']],
-    });
     const added = makeDoc({
       id: 'kick',
       path: '킥보드 신고.md',
       title: '킥보드 방치 신고',
       category: ['공통_고객', '신고'],
     });
-    s.applyChanges([changedTaxi, added], ['내비 경로 오류 신고.md'], 'fp-after');
+    s.applyChanges([TAXI_CHANGED, added], ['내비 경로 오류 신고.md'], 'fp-after');
     await loading;
     expect(s.status()).toMatchObject({ state: 'ready', source: 'built', partial: false, fingerprint: 'fp-after' });
     expect(s.status().size).toBe(PACK.length);

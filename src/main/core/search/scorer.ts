@@ -261,6 +261,7 @@ export class Scorer {
         if ((bits[sg >>> 5] & (1 << (sg & 31))) === 0) continue;
         const f = entField[e];
         const w = FIELD_WEIGHT[f] * (uniform ? w0 : g.weights[this.segPos[sg]]);
+        // The same per-reference update as in visitSeg, written out in this inner loop too.
         if (gMark[v] !== ge) {
           gMark[v] = ge;
           gBest[v] = w;
