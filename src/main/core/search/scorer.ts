@@ -10,8 +10,8 @@
  * Hot paths, reached by the queries that cost the most:
  * - a very common first term (over COMMON_REFS references) is evaluated in tiers and stops once
  *   it has enough versions (`visitTiered`);
- * - at most MAX_CANDIDATES versions carry a very common first term into the next terms,
- *   cut at the k-th best score by selection (`keepStrongest`, `kthBestScore`);
+ * - at most MAX_CANDIDATES versions carry a very common first term into the next terms, cut
+ *   at the k-th best score by selection (`keepStrongest`, `kthBestScore`);
  * - few candidates left: the next group is checked per candidate against a segment bitset
  *   (`walkCandidates`) instead of walking the group's references;
  * - many guides found: the top `limit` are cut at the k-th best score before sorting
@@ -192,7 +192,7 @@ export class Scorer {
     return firstNonEmpty !== undefined ? [firstNonEmpty] : [];
   }
 
-  /** The MAX_CANDIDATES strongest candidates (ties at the cut: the first ones in `cands`). */
+  /** The MAX_CANDIDATES strongest candidates (ties at the cut: the first found, `cands` order). */
   private keepStrongest(cands: number[]): number[] {
     const cut = kthBestScore(this.score, cands, MAX_CANDIDATES, this.tables.selectionBuffer);
     const kept: number[] = [];
@@ -389,7 +389,10 @@ export class Scorer {
     }
   }
 
-  /** The whole query inside one segment: a bonus per candidate, from its strongest such entry. */
+  /**
+   * The whole query inside one segment: a bonus per candidate, once, weighted by the field of
+   * the first such reference met (segments in id order).
+   */
   private addPhraseBonus(
     ps: Uint32Array,
     pe: number,
