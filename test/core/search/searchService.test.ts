@@ -112,7 +112,9 @@ describe('SearchService', () => {
     expect(after.results[0].id).toBe('double-payment');
     await s.dispose();
   });
+});
 
+describe('SearchService while a worker build runs', () => {
   it('applies changes that arrive while the worker builds to the build result', async () => {
     const s = new SearchService({ workerPath: WORKER });
     const loading = s.load(PACK, SYNONYMS_TXT, 'fp-during');
