@@ -7,12 +7,9 @@
  */
 import { isIsoDate } from './dates';
 import type { ChangeDigestEntry, FileReport, GuideDiff, GuideHistory, GuideVersion, IsoDate, Problem } from './guide';
-// eslint-disable-next-line guidedesk/layers -- removed when search types move to src/shared/search.ts
-import type { SearchResponse } from '../main/core/search';
+import type { ArchivedFilter, SearchResponse } from './search';
 
-export type { SearchResponse, ChangeDigestEntry };
-
-export type ArchivedFilter = 'exclude' | 'include' | 'only';
+export type { ArchivedFilter, SearchResponse, ChangeDigestEntry };
 
 export interface GuideListItem {
   id: string;

@@ -17,6 +17,8 @@ interface Spec {
   question?: string;
   scripts?: [string, string][];
   extraBody?: string;
+  /** The body as given, instead of every field joined (keeps a test's matches to chosen fields). */
+  plainText?: string;
 }
 
 function phonesOf(s: string): string[] {
@@ -39,19 +41,21 @@ export function makeDoc(spec: Spec): SearchDocInput {
     placeholders: [],
     branches: [],
   }));
-  const plainText = [
-    spec.title,
-    spec.category.join(' ▶ '),
-    (spec.options ?? []).join(', '),
-    (spec.steps ?? []).join(' ▶ '),
-    ...policies.flatMap((p) => [p.text, ...p.notes]),
-    spec.question ?? '',
-    ...scripts.flatMap((s) => [s.title, s.text]),
-    spec.extraBody ?? '',
-  ]
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const plainText =
+    spec.plainText ??
+    [
+      spec.title,
+      spec.category.join(' ▶ '),
+      (spec.options ?? []).join(', '),
+      (spec.steps ?? []).join(' ▶ '),
+      ...policies.flatMap((p) => [p.text, ...p.notes]),
+      spec.question ?? '',
+      ...scripts.flatMap((s) => [s.title, s.text]),
+      spec.extraBody ?? '',
+    ]
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
   const version: GuideVersion = {
     id: spec.id,
     path: spec.path,
@@ -273,6 +277,15 @@ export const PACK: SearchDocInput[] = [
     scripts: [['해지 안내', '멤버십 해지를 도와드리겠습니다. 사용하신 혜택이 있는지 확인해 보겠습니다.']],
   }),
 ];
+
+/** A new version of the taxi guide: its policy rows replaced by one about umbrellas (`퀵비용` is gone). */
+export const TAXI_CHANGED = makeDoc({
+  id: 'taxi-lost-item',
+  path: 'taxi/택시 분실물 접수.md',
+  title: '택시 분실물 접수',
+  category: ['택시_고객', '이용', '분실물'],
+  policies: [['우산 분실은 보관 기간 7일']],
+});
 
 export const SYNONYMS_TXT = `# 상담사가 자주 쓰는 말
 중복결제, 이중결제, 두번결제

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SearchIndex, parseSynonyms, type SearchResponse } from '../../../src/main/core/search';
-import { DOUBLE_PAY, DOUBLE_PAY_OLD, PACK, SYNONYMS_TXT, makeDoc } from './fixture';
+import { DOUBLE_PAY, DOUBLE_PAY_OLD, PACK, SYNONYMS_TXT, TAXI_CHANGED, makeDoc } from './fixture';
 
 const synonyms = parseSynonyms(SYNONYMS_TXT);
 const index = SearchIndex.build(PACK, { synonyms });
@@ -204,13 +204,7 @@ describe('update', () => {
   it('replaces a changed version, adds a new guide and removes a deleted one', () => {
     const idx = SearchIndex.build(PACK, { synonyms });
     const before = idx.size;
-    const changed = makeDoc({
-      id: 'taxi-lost-item',
-      path: 'taxi/택시 분실물 접수.md',
-      title: '택시 분실물 접수',
-      category: ['택시_고객', '이용', '분실물'],
-      policies: [['우산 분실은 보관 기간 7일']],
-    });
+    const changed = TAXI_CHANGED;
     const added = makeDoc({
       id: 'kickboard',
       path: '킥보드 주차 신고.md',

@@ -1,9 +1,12 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SearchService } from '../../../src/main/services/searchService';
-import { PACK, SYNONYMS_TXT, makeDoc } from './fixture';
+import { PACK, SYNONYMS_TXT, TAXI_CHANGED, makeDoc } from './fixture';
+
+const WORKER = resolve(__dirname, '../../../src/main/services/searchWorker.ts');
 
 let dir: string;
 beforeEach(async () => {
@@ -96,7 +99,7 @@ describe('SearchService', () => {
   it('builds in a worker thread and says the answer is partial while building', async () => {
     const s = new SearchService({
       cacheDir: dir,
-      workerPath: resolve(__dirname, '../../../src/main/services/searchWorker.ts'),
+      workerPath: WORKER,
     });
     const loading = s.load(PACK, SYNONYMS_TXT, 'fp-w');
     const during = s.search('이중결제');
@@ -108,5 +111,57 @@ describe('SearchService', () => {
     expect(after.indexing).toBeUndefined();
     expect(after.results[0].id).toBe('double-payment');
     await s.dispose();
+  });
+});
+
+describe('SearchService while a worker build runs', () => {
+  it('applies changes that arrive while the worker builds to the build result', async () => {
+    const s = new SearchService({ workerPath: WORKER });
+    const loading = s.load(PACK, SYNONYMS_TXT, 'fp-during');
+    expect(s.status().state).toBe('building');
+    // Nothing answers yet: the change can only reach the index through the running build.
+    expect(s.status().size).toBe(0);
+    const added = makeDoc({
+      id: 'kick',
+      path: '킥보드 신고.md',
+      title: '킥보드 방치 신고',
+      category: ['공통_고객', '신고'],
+    });
+    s.applyChanges([TAXI_CHANGED, added], ['내비 경로 오류 신고.md'], 'fp-after');
+    await loading;
+    expect(s.status()).toMatchObject({ state: 'ready', source: 'built', partial: false, fingerprint: 'fp-after' });
+    expect(s.status().size).toBe(PACK.length);
+    expect(s.search('킥보드').results[0].id).toBe('kick');
+    expect(s.search('우산 분실').results[0].id).toBe('taxi-lost-item');
+    // The old text of the changed guide and the removed guide are gone.
+    expect(s.search('퀵비용').results.map((r) => r.id)).not.toContain('taxi-lost-item');
+    expect(s.search('진출입로').results).toEqual([]);
+    await s.dispose();
+  });
+
+  it('dispose during a worker build stops the worker and installs nothing', async () => {
+    const postMessage = vi.spyOn(Worker.prototype, 'postMessage');
+    try {
+      const s = new SearchService({ cacheDir: dir, workerPath: WORKER, log: () => {} });
+      const loading = s.load(PACK, SYNONYMS_TXT, 'fp-cancel');
+      // The cache read comes first; the worker starts once it found no cache.
+      await vi.waitFor(() => expect(postMessage).toHaveBeenCalledTimes(1));
+      const worker = postMessage.mock.contexts[0] as Worker;
+      const exited = new Promise<number>((done) => worker.once('exit', done));
+      const replies: string[] = [];
+      worker.on('message', (reply: { type: string }) => replies.push(reply.type));
+      await s.dispose();
+      // Resolves (a cancelled build is not a failure); a worker still running would never exit.
+      await expect(loading).resolves.toBeUndefined();
+      expect(typeof (await exited)).toBe('number');
+      // Stopped by dispose, not after finishing its build: it never sent the index.
+      expect(replies).not.toContain('done');
+      expect(s.status()).toMatchObject({ size: 0, source: null, error: null });
+      expect(s.search('이중결제').results).toEqual([]);
+      // Nothing was persisted either.
+      expect((await readdir(dir)).filter((f) => f.endsWith('.bin'))).toEqual([]);
+    } finally {
+      postMessage.mockRestore();
+    }
   });
 });

@@ -8,10 +8,20 @@ import type { GuideVersion, IsoDate, VersionSummary } from '../../../shared/guid
 export const FIELDS = ['title', 'category', 'responseSteps', 'policy', 'question', 'script', 'body'] as const;
 export type FieldName = (typeof FIELDS)[number];
 export const FIELD_TITLE = 0;
+export const FIELD_POLICY = 3;
 export const FIELD_BODY = 6;
 /** title > category/options > responseSteps > policies > question/scripts > body. */
 export const FIELD_WEIGHT = [10, 6, 4, 3, 2.5, 2, 1];
 
+/** One guide version to index, with what the library knows about it. */
+export interface SearchDocInput {
+  version: GuideVersion;
+  summary: VersionSummary;
+  /** Whether this is the guide's current version (what the default filter searches). */
+  isCurrent: boolean;
+}
+
+/** What the index keeps of a version: what a result shows and what the filters test. */
 export interface VersionMeta {
   id: string;
   path: string;
@@ -51,7 +61,6 @@ export function policyName(text: string): string {
 const MAX_SEGMENT = 200;
 const MIN_SEGMENT = 12;
 
-/** Splits text into sentence-sized segments with collapsed whitespace. */
 /** Conjoining jamo or combining marks: text that needs NFC. */
 const DECOMPOSED = /[\u1100-\u11ff]|\p{M}/u;
 
@@ -73,6 +82,7 @@ function mayNeedNFC(text: string): boolean {
   return false;
 }
 
+/** Splits text into sentence-sized segments (≤ MAX_SEGMENT characters) with collapsed whitespace. */
 export function splitSegments(text: string): string[] {
   // Guide text is NFC by contract; normalise only when decomposed jamo or combining marks show up.
   const nfc = mayNeedNFC(text) ? text.normalize('NFC') : text;

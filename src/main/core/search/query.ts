@@ -18,8 +18,6 @@ import {
 } from './hangul';
 import { lookupSynonyms, type SynonymTable } from './synonyms';
 
-export { parseSynonyms, emptySynonyms, type SynonymTable } from './synonyms';
-
 /** What the front-end needs to know about the index. */
 export interface QueryContext {
   /** How many indexed segments contain this compact string (0 = not in the index). */
@@ -153,9 +151,4 @@ function planTerm(t: string, isLast: boolean, ctx: QueryContext, notes: string[]
     notes.push(`${t} → ${fixes[0]} (오타)`);
   }
   return group;
-}
-
-/** How the query was understood, e.g. `["dlwndrufwp → 이중결제", "ㅇㅈㄱㅈ: 초성"]`. */
-export function interpretQuery(raw: string, ctx: QueryContext): string[] {
-  return planQuery(raw, ctx).interpretedAs;
 }
