@@ -2,7 +2,8 @@
  * The one validator for calendar dates written `YYYY-MM-DD` (ISO 8601 calendar dates, the only
  * date form that crosses the IPC boundary, the command line and the version model). Only real
  * dates pass: `2024-02-29` does, `2023-02-29`, `2024-02-30` and `2024-13-01` do not. Pure and
- * independent of time zones: no `Date` is involved, so no host clock or zone can shift a day.
+ * independent of time zones: validation involves no `Date`, and `addDays` counts in UTC, so no host
+ * clock or zone can shift a day.
  * (`Date.parse` is not a validator: it rolls `2024-02-30` over to March 1st.)
  */
 import type { IsoDate } from './guide';
@@ -34,6 +35,16 @@ export function parseIsoDate(value: string): CalendarDate | null {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return { year, month, day };
+}
+
+/** `date` shifted by `days` calendar days (negative goes back). Throws on a date that is not real. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const parts = parseIsoDate(date);
+  if (!parts) throw new Error(`not a YYYY-MM-DD date: ${date}`);
+  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
+  const shifted = new Date(0);
+  shifted.setUTCFullYear(parts.year, parts.month - 1, parts.day + days);
+  return shifted.toISOString().slice(0, 10);
 }
 
 /** True when `value` is a string holding a real calendar date written `YYYY-MM-DD`. */

@@ -9,7 +9,7 @@ import type { Problem } from '../../shared/guide';
 type Renderer = InstanceType<typeof MarkdownIt>;
 
 /** Longest Markdown string rendered; the rest is cut with a warning. */
-export const MAX_RENDER_CHARS = 1_000_000;
+const MAX_RENDER_CHARS = 1_000_000;
 /** Widest table rendered; further cells are dropped with a warning. */
 export const MAX_TABLE_COLUMNS = 100;
 

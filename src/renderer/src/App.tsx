@@ -18,7 +18,7 @@ import { useOpenGuide } from './hooks/useOpenGuide';
 import { useSearch } from './hooks/useSearch';
 import { useShortcuts } from './hooks/useShortcuts';
 import { copyScript, NoticeProvider, useNotice } from './lib/copy';
-import { addDays } from './lib/text';
+import { addDays } from '../../shared/dates';
 import type { Screen } from './screens';
 
 /** How far back 변경 사항 looks until a trainer picks a date. */

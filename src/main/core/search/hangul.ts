@@ -6,6 +6,7 @@
  * insensitive to spacing (`이중 결제` = `이중결제`) and punctuation (`02-6925-0023` = `0269250023`).
  */
 import { convertQwertyToHangul, disassemble } from 'es-hangul';
+import { escapeRegExp } from '../../../shared/labels';
 
 const SYLLABLE_BASE = 0xac00;
 const SYLLABLE_LAST = 0xd7a3;
@@ -13,7 +14,7 @@ const JUNG_COUNT = 21;
 const JONG_COUNT = 28;
 
 /** Compatibility jamo for the 19 initial consonants, in Unicode syllable order. */
-export const CHOSEONG = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
+const CHOSEONG = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
 /** Compatibility jamo for the 21 medial vowels, in Unicode syllable order. */
 const JUNGSEONG = 'ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ';
 /** Compatibility jamo for the 27 finals (index 0 = none), in Unicode syllable order. */
@@ -48,7 +49,7 @@ const JONGSEONG = [
   'ㅎ',
 ];
 
-export function isSyllable(ch: string): boolean {
+function isSyllable(ch: string): boolean {
   const c = ch.charCodeAt(0);
   return c >= SYLLABLE_BASE && c <= SYLLABLE_LAST;
 }
@@ -59,7 +60,7 @@ export function isConsonantJamo(ch: string): boolean {
   return c >= 0x3131 && c <= 0x314e;
 }
 
-export function isVowelJamo(ch: string): boolean {
+function isVowelJamo(ch: string): boolean {
   const c = ch.charCodeAt(0);
   return c >= 0x314f && c <= 0x3163;
 }
@@ -272,10 +273,6 @@ export function boundedEditDistance(a: string, b: string, bound: number): number
 // ---------------------------------------------------------------------------------------------
 // Patterns for 초성, mixed and half-typed (IME composition) queries
 
-function escapeRe(ch: string): string {
-  return ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 function hex(c: number): string {
   return '\\u' + c.toString(16).padStart(4, '0');
 }
@@ -283,7 +280,7 @@ function hex(c: number): string {
 /** Character class: every syllable whose initial is `cho` (plus the jamo itself). */
 function choseongClass(jamo: string): string {
   const idx = CHOSEONG.indexOf(jamo);
-  if (idx < 0) return escapeRe(jamo);
+  if (idx < 0) return escapeRegExp(jamo);
   const start = SYLLABLE_BASE + idx * JUNG_COUNT * JONG_COUNT;
   const end = start + JUNG_COUNT * JONG_COUNT - 1;
   return `[${hex(start)}-${hex(end)}${jamo}]`;
@@ -321,10 +318,10 @@ function syllable(cho: number, jung: number, jong: number): string {
  * Regex source for what a syllable may become while the IME is still composing it:
  * `겨` → any of 겨 격 견 … 결 …; `결` → 결, 겱 …, or 겨 followed by a syllable starting with ㄹ.
  */
-export function composingClass(ch: string): string {
+function composingClass(ch: string): string {
   const c = ch.charCodeAt(0);
   if (isConsonantJamo(ch)) return choseongClass(ch);
-  if (c < SYLLABLE_BASE || c > SYLLABLE_LAST) return escapeRe(ch);
+  if (c < SYLLABLE_BASE || c > SYLLABLE_LAST) return escapeRegExp(ch);
   const off = c - SYLLABLE_BASE;
   const cho = Math.floor(off / (JUNG_COUNT * JONG_COUNT));
   const jung = Math.floor(off / JONG_COUNT) % JUNG_COUNT;
@@ -340,7 +337,7 @@ export function composingClass(ch: string): string {
     return `[${parts.join('')}]`;
   }
   const jongJamo = JONGSEONG[jong];
-  const alts: string[] = [escapeRe(ch)];
+  const alts: string[] = [escapeRegExp(ch)];
   for (const g of JONG_GROWTH[jongJamo] ?? []) alts.push(syllable(cho, jung, JONGSEONG.indexOf(g)));
   const split = JONG_SPLIT[jongJamo];
   if (split) {
@@ -362,7 +359,7 @@ export function termPattern(term: string, composingLast: boolean): string {
     const last = i === chars.length - 1;
     if (last && composingLast) src += composingClass(ch);
     else if (isConsonantJamo(ch)) src += choseongClass(ch);
-    else src += escapeRe(ch);
+    else src += escapeRegExp(ch);
   });
   return src;
 }

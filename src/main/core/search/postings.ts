@@ -35,7 +35,7 @@ export function inSorted(a: Uint32Array, x: number): boolean {
 }
 
 /** Values in both lists. Gallops through b when a is over 4× shorter, else a linear merge. */
-export function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
+function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
   const out = new Uint32Array(Math.min(a.length, b.length));
   let n = 0;
   if (a.length * 4 < b.length) {
@@ -66,7 +66,7 @@ export function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
 }
 
 /** Values in any of the lists (one list is returned as is). */
-export function unionSorted(lists: Uint32Array[]): Uint32Array {
+function unionSorted(lists: Uint32Array[]): Uint32Array {
   if (lists.length === 1) return lists[0];
   let total = 0;
   for (const l of lists) total += l.length;
@@ -83,7 +83,7 @@ export function unionSorted(lists: Uint32Array[]): Uint32Array {
 }
 
 /** The posting list of one bigram key (EMPTY when the key is not indexed). */
-export function postingsOf(layout: IndexLayout, key: number): Uint32Array {
+function postingsOf(layout: IndexLayout, key: number): Uint32Array {
   const { keys, postStart, postings } = layout;
   const i = lowerBound(keys, key);
   if (i >= keys.length || keys[i] !== key) return EMPTY;

@@ -4,9 +4,9 @@
  * text, share their stored segments too (see docs/search.md, "Deduplicated segments").
  */
 import type { GuideVersion, IsoDate, VersionSummary } from '../../../shared/guide';
+import { scriptLabel } from '../../../shared/labels';
 
 export const FIELDS = ['title', 'category', 'responseSteps', 'policy', 'question', 'script', 'body'] as const;
-export type FieldName = (typeof FIELDS)[number];
 export const FIELD_TITLE = 0;
 export const FIELD_POLICY = 3;
 export const FIELD_BODY = 6;
@@ -45,14 +45,8 @@ export interface PreparedDoc {
   entries: PreparedEntry[];
 }
 
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
-
-export function circled(n: number): string {
-  return n >= 1 && n <= CIRCLED.length ? CIRCLED[n - 1] : `${n}`;
-}
-
 /** `속초시 공영주차장 → 센터에서 …` → `속초시 공영주차장`. */
-export function policyName(text: string): string {
+function policyName(text: string): string {
   const head = text.split(/→|->|:|\(|ㄴ/)[0].trim();
   const name = head.length > 0 ? head : text.trim();
   return name.length > 24 ? name.slice(0, 23) + '…' : name;
@@ -83,7 +77,7 @@ function mayNeedNFC(text: string): boolean {
 }
 
 /** Splits text into sentence-sized segments (≤ MAX_SEGMENT characters) with collapsed whitespace. */
-export function splitSegments(text: string): string[] {
+function splitSegments(text: string): string[] {
   // Guide text is NFC by contract; normalise only when decomposed jamo or combining marks show up.
   const nfc = mayNeedNFC(text) ? text.normalize('NFC') : text;
   const flat = /\s\s|[\t\n\r\f\v\u00a0]/.test(nfc) ? nfc.replace(/\s+/g, ' ').trim() : nfc.trim();
@@ -175,7 +169,7 @@ export function prepareDoc(version: GuideVersion, summary: VersionSummary, isCur
   }
   if (version.question) push(4, '질문', version.question);
   for (const s of version.scripts) {
-    const label = `스크립트 ${circled(s.step)}`;
+    const label = scriptLabel(s.step);
     push(5, label, s.title);
     if (s.condition) push(5, label, s.condition);
     push(5, label, s.text);

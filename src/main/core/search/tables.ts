@@ -44,7 +44,7 @@ export interface JamoTables {
 export const TIER_STRONG = 0;
 export const TIER_POLICY = 1;
 export const TIER_OTHER = 2;
-export const TIER_BOILERPLATE = 3;
+const TIER_BOILERPLATE = 3;
 
 /** Distinct weights whose pre-filled arrays are kept (`uniformWeights`); more allocate per call. */
 const UNIFORM_WEIGHTS_KEPT = 8;

@@ -22,17 +22,11 @@ import type {
   ScriptBranch,
   ScriptStep,
 } from '../../../shared/guide';
+import { circled, scriptLabel } from '../../../shared/labels';
 import { alignLists, similarity, splitLines, splitSentences, wordSpans } from './textdiff';
 
 /** Label of the archive-date change in section `dates`. */
 export const ARCHIVE_DATE_LABEL = '보관일';
-
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
-
-/** `3` → `③` (1–20), else `(21)`. */
-export function circled(step: number): string {
-  return step >= 1 && step <= 20 ? CIRCLED[step - 1] : `(${step})`;
-}
 
 /** True when the version has any structure the section diff can use. */
 export function hasStructure(v: GuideVersion): boolean {
@@ -230,7 +224,7 @@ function diffBranches(emit: Emit, a: ScriptBranch[], b: ScriptBranch[], label: s
 }
 
 function diffStep(emit: Emit, a: ScriptStep, b: ScriptStep): void {
-  const label = `스크립트 ${circled(b.step)}`;
+  const label = scriptLabel(b.step);
   emitPair(emit, 'scripts', `${label} 제목`, a.title, b.title);
   emitPair(emit, 'scripts', `${label} 조건`, a.condition ?? '', b.condition ?? '');
   diffSentences(emit, 'scripts', a.text, b.text, label);
@@ -248,7 +242,7 @@ function diffScripts(emit: Emit, from: ScriptStep[], to: ScriptStep[]): void {
         op: 'added',
         before: null,
         after: s.text || s.title,
-        label: `스크립트 ${circled(s.step)} ${s.title}`.trim(),
+        label: `${scriptLabel(s.step)} ${s.title}`.trim(),
       });
     } else {
       const s = op.a;
@@ -257,7 +251,7 @@ function diffScripts(emit: Emit, from: ScriptStep[], to: ScriptStep[]): void {
         op: 'removed',
         before: s.text || s.title,
         after: null,
-        label: `스크립트 ${circled(s.step)} ${s.title}`.trim(),
+        label: `${scriptLabel(s.step)} ${s.title}`.trim(),
       });
     }
   }

@@ -8,7 +8,6 @@ export {
   isPlainTextDiff,
   policySubject,
   policyRowText,
-  circled,
 } from './diff';
 export { changesSince, DIGEST_LABEL_LIMIT } from './digest';
 export type { ChangeDigestEntry, ChangeEvent, ChangeSummary } from './digest';

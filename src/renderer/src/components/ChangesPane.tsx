@@ -4,7 +4,8 @@
  */
 import type { ChangeDigestEntry } from '../../../shared/ipc';
 import { looksLikeIsoDate } from '../lib/dates';
-import { addDays, sectionNames } from '../lib/text';
+import { addDays } from '../../../shared/dates';
+import { sectionNames } from '../lib/text';
 
 export interface ChangesPaneProps {
   today: string;

@@ -6,7 +6,8 @@
 import { useId, useMemo, useState } from 'react';
 import type { ScriptBranch, ScriptStep } from '../../../shared/guide';
 import { CopyButton } from '../lib/copy';
-import { circled, fillPlaceholders, isDatePlaceholder, markPlaceholders, placeholderLabel } from '../lib/text';
+import { circled, scriptLabel } from '../../../shared/labels';
+import { fillPlaceholders, isDatePlaceholder, markPlaceholders, placeholderLabel } from '../lib/text';
 
 export interface CounselorNotesProps {
   notes: readonly string[];
@@ -114,7 +115,7 @@ function BranchCard({
   step: number;
   today: string;
 }) {
-  const what = `스크립트 ${circled(step)} 분기 ${index + 1}`;
+  const what = `${scriptLabel(step)} 분기 ${index + 1}`;
   return (
     <section className="branch-card" data-testid="branch-card" aria-label={`조건: ${branch.condition}`}>
       <header className="card-head">
@@ -128,7 +129,7 @@ function BranchCard({
 }
 
 export function ScriptCard({ script, today }: { script: ScriptStep; today: string }) {
-  const what = `스크립트 ${circled(script.step)}`;
+  const what = scriptLabel(script.step);
   const headingId = useId();
   return (
     <section className="script-card" data-testid="script-card" data-step={script.step} aria-labelledby={headingId}>

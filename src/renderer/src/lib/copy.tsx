@@ -4,7 +4,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { GuideView } from '../../../shared/ipc';
-import { circled } from './text';
+import { scriptLabel } from '../../../shared/labels';
 
 interface Notice {
   id: number;
@@ -52,7 +52,7 @@ export function useNotice(): NoticeApi {
 }
 
 /** Writes `text` to the clipboard; resolves true on success. */
-export async function writeClipboard(text: string): Promise<boolean> {
+async function writeClipboard(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;
@@ -62,7 +62,7 @@ export async function writeClipboard(text: string): Promise<boolean> {
 }
 
 /** Hook: `copy(text, what)` plus a `copied` flag that stays on for a moment after success. */
-export function useCopy() {
+function useCopy() {
   const { notify } = useNotice();
   const [copied, setCopied] = useState(false);
   useEffect(() => {
@@ -128,7 +128,7 @@ export function copyScript(view: GuideView | null, step: number, notify: Notify)
   const script = view?.version.scripts.find((s) => s.step === step);
   if (!script?.text) return false;
   void writeClipboard(script.text).then((ok) =>
-    notify(ok ? `복사됨 · 스크립트 ${circled(step)}` : '클립보드에 복사하지 못했습니다.', ok ? 'ok' : 'error'),
+    notify(ok ? `복사됨 · ${scriptLabel(step)}` : '클립보드에 복사하지 못했습니다.', ok ? 'ok' : 'error'),
   );
   return true;
 }

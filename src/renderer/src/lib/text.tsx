@@ -1,14 +1,9 @@
 /**
- * Small display helpers: circled step numbers, highlight ranges, placeholder marking and filling.
+ * Small display helpers: highlight ranges, placeholder marking and filling.
  * Display only: everything structural (steps, placeholders, phones) comes parsed from main.
  */
 import type { ReactNode } from 'react';
-
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
-
-export function circled(step: number): string {
-  return step >= 1 && step <= 20 ? CIRCLED[step - 1] : `(${step})`;
-}
+import { escapeRegExp } from '../../../shared/labels';
 
 /** Renders `text` with `<mark>` around each [start, end) range. Ranges may be unsorted or overlap. */
 export function highlightRanges(text: string, ranges: readonly (readonly [number, number])[]): ReactNode[] {
@@ -29,15 +24,11 @@ export function highlightRanges(text: string, ranges: readonly (readonly [number
   return out;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * One regex matching any of the placeholders as a whole blank (not part of a longer run of `O`s),
  * longest first so `20OO-OO-OO` wins over `OO`.
  */
-export function placeholderPattern(placeholders: readonly string[]): RegExp | null {
+function placeholderPattern(placeholders: readonly string[]): RegExp | null {
   const unique = [...new Set(placeholders.filter((p) => p.length > 0))].sort((a, b) => b.length - a.length);
   if (unique.length === 0) return null;
   return new RegExp(`(?<!O)(?:${unique.map(escapeRegExp).join('|')})(?!O)`, 'g');
@@ -92,13 +83,6 @@ export function placeholderLabel(p: string): string {
 
 export function categoryPath(category: readonly string[]): string {
   return category.join(' › ');
-}
-
-/** `2024-12-05` minus n days, computed in UTC so it never shifts by a timezone. */
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 export const sectionNames: Record<string, string> = {
