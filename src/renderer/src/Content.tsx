@@ -10,7 +10,7 @@ import { FilesPane } from './components/FilesPane';
 import { GuidePane } from './components/GuidePane';
 import { WelcomePane } from './components/WelcomePane';
 import { useAnswer } from './hooks/useAnswer';
-import { looksLikeIsoDate } from './lib/dates';
+import { isIsoDate } from '../../shared/dates';
 import type { Screen } from './screens';
 
 type ContentApi = Pick<GuideDeskApi, 'diffVersions' | 'changesSince'>;
@@ -72,7 +72,7 @@ function ChangesScreen({
   onScreen,
   onLoadGuide,
 }: ChangesScreenProps) {
-  const key = looksLikeIsoDate(since) ? since : null;
+  const key = isIsoDate(since) ? since : null;
   const changes = useAnswer(key, () => api.changesSince({ since }), refreshToken);
   return (
     <ChangesPane

@@ -3,7 +3,7 @@
  * comparable. Content is dated 2024–2025, so quick picks reach back far enough.
  */
 import type { ChangeDigestEntry } from '../../../shared/ipc';
-import { looksLikeIsoDate } from '../lib/dates';
+import { isIsoDate } from '../../../shared/dates';
 import { addDays } from '../../../shared/dates';
 import { sectionNames } from '../lib/text';
 
@@ -69,7 +69,7 @@ function ChangeEntry({ entry, onOpen, onCompare }: ChangeEntryProps) {
 }
 
 export function ChangesPane({ today, since, entries, error, onSince, onOpen, onCompare }: ChangesPaneProps) {
-  const validSince = looksLikeIsoDate(since);
+  const validSince = isIsoDate(since);
   const presets: { label: string; date: string }[] = [
     { label: '최근 30일', date: addDays(today, -30) },
     { label: '최근 90일', date: addDays(today, -90) },
