@@ -3,8 +3,7 @@
  * comparable. Content is dated 2024–2025, so quick picks reach back far enough.
  */
 import type { ChangeDigestEntry } from '../../../shared/ipc';
-import { isIsoDate } from '../../../shared/dates';
-import { addDays } from '../../../shared/dates';
+import { addDays, isIsoDate } from '../../../shared/dates';
 import { sectionNames } from '../lib/text';
 
 export interface ChangesPaneProps {
