@@ -24,7 +24,7 @@ import {
   type SearchResponse,
   type SynonymTable,
 } from '../core/search';
-import { readOrSetAside, writeFileAtomic } from './atomicFile';
+import { readRecord, writeRecordAtomic } from './atomicFile';
 import type { Service } from './lifecycle';
 import type { BuildReply } from './searchWorker';
 
@@ -96,11 +96,14 @@ export class SearchService implements Service {
     const file = this.cacheFile(fingerprint);
     if (file) {
       const t0 = performance.now();
-      const cached = await readOrSetAside(
+      const outcome = await readRecord(
         file,
-        (raw) => SearchIndex.deserialize(raw, { synonyms: this.synonyms }),
-        this.log,
+        (payload) => SearchIndex.deserialize(payload, { synonyms: this.synonyms }),
+        {
+          log: this.log,
+        },
       );
+      const cached = outcome.kind === 'ok' ? outcome.value : undefined;
       if (gen !== this.generation) return;
       if (cached) {
         this.install(cached, 'cache', performance.now() - t0, false);
@@ -180,7 +183,7 @@ export class SearchService implements Service {
 
   private async persist(file: string, index: SearchIndex): Promise<void> {
     try {
-      await writeFileAtomic(file, index.serialize() as Uint8Array);
+      await writeRecordAtomic(file, index.serialize());
       // Older caches (other fingerprints or formats) are of no further use.
       const dir = this.opts.cacheDir!;
       const keep = file.slice(dir.length + 1);
