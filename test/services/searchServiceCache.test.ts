@@ -3,10 +3,11 @@
  * still look well formed, cache paths that cannot be used, full disks. Whatever the cache does,
  * search answers from memory; what went wrong is logged once and shown in `status()`.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { basename, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SearchIndex, parseSynonyms } from '../../src/main/core/search';
 import { SearchService } from '../../src/main/services/searchService';
 import { PACK, SYNONYMS_TXT } from '../core/search/fixture';
@@ -88,4 +89,115 @@ describe('a corrupt cache is set aside and rebuilt, never trusted', () => {
       expect(answers((q, o) => again.search(q, o))).toEqual(expected);
     });
   }
+});
+
+/** The FileHandle prototype of fs/promises (not exported), to make writes fail as a full disk does. */
+async function fileHandlePrototype(): Promise<{ writeFile: (...args: unknown[]) => Promise<void> }> {
+  const handle = await open(join(dir, 'probe'), 'w');
+  await handle.close();
+  await rm(join(dir, 'probe'));
+  return Object.getPrototypeOf(handle) as { writeFile: (...args: unknown[]) => Promise<void> };
+}
+
+/** Every file under `root`, as paths relative to it. */
+async function allFiles(root: string): Promise<string[]> {
+  return (await readdir(root, { recursive: true })).map(String).sort();
+}
+
+describe('a cache path that cannot be used: search answers from memory, says so once, retries', () => {
+  const cases: [
+    string,
+    (cacheDir: string, file: string) => Promise<unknown>,
+    (cacheDir: string, file: string) => Promise<unknown>,
+  ][] = [
+    [
+      'a file where the cache folder should be',
+      (cacheDir) => writeFile(cacheDir, 'not a folder'),
+      (cacheDir) => rm(cacheDir),
+    ],
+    [
+      'a folder at the cache file path',
+      (_, file) => mkdir(join(file, 'inside'), { recursive: true }),
+      (_, file) => rm(file, { recursive: true }),
+    ],
+  ];
+  for (const [name, breakIt, repair] of cases) {
+    it(name, async () => {
+      const cacheDir = join(dir, 'index-cache');
+      const logs: string[] = [];
+      const s = new SearchService({
+        cacheDir,
+        log: (m) => logs.push(m),
+        recovery: { cacheRetryDelaysMs: [10, 10, 1000, 1000, 1000] },
+      });
+      const file = s.cacheFile('fp')!;
+      await breakIt(cacheDir, file);
+      await s.start();
+      await s.load(PACK, SYNONYMS_TXT, 'fp');
+      expect(s.status()).toMatchObject({ state: 'ready', source: 'built', size: PACK.length, partial: false });
+      expect(answers((q, o) => s.search(q, o))).toEqual(expected);
+      expect(s.status().cacheError).toMatch(/E[A-Z]+/);
+      expect(s.search('이중결제').notice).toMatchObject({ code: 'cache-unavailable', retrying: true });
+      // Retries fail the same way, quietly: one line for the read, one for the write.
+      await vi.waitFor(() => expect(s.status().cacheFailures).toBeGreaterThanOrEqual(3));
+      expect(logs.filter((m) => m.includes('search index cache'))).toHaveLength(2);
+
+      await repair(cacheDir, file);
+      await vi.waitFor(() => expect(s.status().cacheError).toBeNull(), { timeout: 10_000 });
+      expect(s.search('이중결제').notice).toBeUndefined();
+      expect(logs.at(-1)).toMatch(/search index cache written/);
+      expect(await allFiles(dir)).toEqual(['index-cache', join('index-cache', basename(file))]);
+      const again = new SearchService({ cacheDir });
+      await again.load([], SYNONYMS_TXT, 'fp');
+      expect(again.status().source).toBe('cache');
+      await s.dispose();
+    });
+  }
+
+  it('a full disk: no temp file is left, search answers, and the write succeeds once there is room', async () => {
+    const cacheDir = join(dir, 'index-cache');
+    const proto = await fileHandlePrototype();
+    const real = proto.writeFile;
+    let full = true;
+    vi.spyOn(proto, 'writeFile').mockImplementation(async function (this: unknown, ...args: unknown[]) {
+      if (!full) return real.apply(this, args);
+      await real.call(this, new Uint8Array(64 * 1024));
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    });
+    try {
+      const logs: string[] = [];
+      const s = new SearchService({ cacheDir, log: (m) => logs.push(m), recovery: { cacheRetryDelaysMs: [500] } });
+      await s.load(PACK, SYNONYMS_TXT, 'fp');
+      expect(s.status()).toMatchObject({ state: 'ready', cacheError: expect.stringMatching(/ENOSPC/) });
+      expect(answers((q, o) => s.search(q, o))).toEqual(expected);
+      expect((await readdir(cacheDir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+      expect(logs.filter((m) => m.includes('ENOSPC'))).toHaveLength(1);
+      full = false;
+      await vi.waitFor(() => expect(s.status().cacheError).toBeNull(), { timeout: 10_000 });
+      expect(await readdir(cacheDir)).toEqual([basename(s.cacheFile('fp')!)]);
+      await s.dispose();
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+});
+
+describe('start cleans the cache folder', () => {
+  it('removes temp files left by a crashed process and caps the set-aside files', async () => {
+    const child = spawn(process.execPath, ['-e', '0']);
+    await new Promise((done) => child.once('exit', done));
+    const stale = `search-index-0123.bin.${child.pid}.0badf00d.tmp`;
+    await writeFile(join(dir, stale), Buffer.alloc(64 * 1024));
+    for (let i = 0; i < 6; i++) await writeFile(join(dir, `search-index-0123.bin.corrupt-${1000 + i}`), 'x');
+    const logs: string[] = [];
+    const s = new SearchService({ cacheDir: dir, log: (m) => logs.push(m) });
+    await s.start();
+    const names = await readdir(dir);
+    expect(names).not.toContain(stale);
+    expect(names.filter((n) => n.includes('.corrupt-')).sort()).toEqual(
+      [1003, 1004, 1005].map((t) => `search-index-0123.bin.corrupt-${t}`),
+    );
+    expect(logs.filter((m) => /removed (stale temporary|old set-aside)/.test(m))).toHaveLength(4);
+    await s.dispose();
+  });
 });
