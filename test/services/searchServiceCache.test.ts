@@ -128,7 +128,7 @@ describe('a cache path that cannot be used: search answers from memory, says so 
       const s = new SearchService({
         cacheDir,
         log: (m) => logs.push(m),
-        recovery: { cacheRetryDelaysMs: [10, 10, 1000, 1000, 1000] },
+        recovery: { cacheRetryDelaysMs: [10, 10, 2000, 2000, 2000, 2000] },
       });
       const file = s.cacheFile('fp')!;
       await breakIt(cacheDir, file);
@@ -139,7 +139,7 @@ describe('a cache path that cannot be used: search answers from memory, says so 
       expect(s.status().cacheError).toMatch(/E[A-Z]+/);
       expect(s.search('이중결제').notice).toMatchObject({ code: 'cache-unavailable', retrying: true });
       // Retries fail the same way, quietly: one line for the read, one for the write.
-      await vi.waitFor(() => expect(s.status().cacheFailures).toBeGreaterThanOrEqual(3));
+      await vi.waitFor(() => expect(s.status().cacheFailures).toBeGreaterThanOrEqual(3), { timeout: 10_000 });
       expect(logs.filter((m) => m.includes('search index cache'))).toHaveLength(2);
 
       await repair(cacheDir, file);
