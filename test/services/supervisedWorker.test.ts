@@ -14,22 +14,12 @@ import {
   type AttemptFailure,
   type SupervisedWorkerOptions,
 } from '../../src/main/services/supervisedWorker';
+import { runningThreads, threads } from './recordedWorkers';
 
-/** Every worker thread started, with whether it has exited. */
-const threads = vi.hoisted(() => [] as { exited: boolean }[]);
-vi.mock('node:worker_threads', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:worker_threads')>();
-  class RecordedWorker extends actual.Worker {
-    constructor(...args: ConstructorParameters<typeof actual.Worker>) {
-      super(...args);
-      const record = { exited: false };
-      threads.push(record);
-      this.on('exit', () => (record.exited = true));
-    }
-  }
-  return { ...actual, Worker: RecordedWorker };
-});
-const running = () => threads.filter((t) => !t.exited).length;
+vi.mock('node:worker_threads', async (original) =>
+  (await import('./recordedWorkers')).withRecordedWorkers(await original()),
+);
+const running = runningThreads;
 
 const fixture = (name: string) => join(__dirname, 'fixtures', name);
 type Reply = { progress?: number; done?: number; threadId: number };
