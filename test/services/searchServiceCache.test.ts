@@ -201,3 +201,18 @@ describe('start cleans the cache folder', () => {
     await s.dispose();
   });
 });
+
+describe('a cache problem is forgotten once the cache works again', () => {
+  it('a later load that reads the cache clears the old problem', async () => {
+    const cacheDir = join(dir, 'index-cache');
+    await writeFile(cacheDir, 'not a folder');
+    const s = new SearchService({ cacheDir, recovery: { cacheRetryDelaysMs: [] } });
+    await s.load(PACK, SYNONYMS_TXT, 'fp');
+    expect(s.status().cacheError).toMatch(/ENOTDIR|EEXIST/);
+    await rm(cacheDir);
+    const writer = new SearchService({ cacheDir });
+    await writer.load(PACK, SYNONYMS_TXT, 'fp');
+    await s.load([], SYNONYMS_TXT, 'fp');
+    expect(s.status()).toMatchObject({ source: 'cache', cacheError: null, notice: null });
+  });
+});

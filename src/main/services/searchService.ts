@@ -207,6 +207,9 @@ export class SearchService implements Service {
     this.pending = [];
     this.request = { docs, fingerprint };
     this.rebuilds = 0;
+    // Each load reports the cache's problems afresh (once), or none if it works again.
+    this.cacheError = null;
+    this.cacheProblemKey = null;
     this.cacheFailures = 0;
     this.state = 'building';
     const file = this.cacheFile(fingerprint);
