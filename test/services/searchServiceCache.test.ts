@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SearchIndex, parseSynonyms } from '../../src/main/core/search';
+import { startGuideDeskServices } from '../../src/main/app/guideDeskServices';
 import { SearchService } from '../../src/main/services/searchService';
 import { PACK, SYNONYMS_TXT } from '../core/search/fixture';
 
@@ -214,5 +215,27 @@ describe('a cache problem is forgotten once the cache works again', () => {
     await writer.load(PACK, SYNONYMS_TXT, 'fp');
     await s.load([], SYNONYMS_TXT, 'fp');
     expect(s.status()).toMatchObject({ source: 'cache', cacheError: null, notice: null });
+  });
+});
+
+describe('the app wiring', () => {
+  it("the search service logs to the app's logger (guideDeskServices.ts)", async () => {
+    const cacheDir = join(dir, 'index-cache');
+    await writeFile(cacheDir, 'not a folder');
+    const logs: string[] = [];
+    const services = await startGuideDeskServices({
+      contentRoot: join(__dirname, '../../content'),
+      cacheDir,
+      isTrustedUrl: () => true,
+      openExternal: async () => {},
+      log: (m) => logs.push(m),
+    });
+    try {
+      await services.indexed;
+      expect(logs.filter((m) => m.startsWith('search index cache'))).toHaveLength(2);
+      expect(services.search.search('이중결제').results.length).toBeGreaterThan(0);
+    } finally {
+      await services.dispose();
+    }
   });
 });
