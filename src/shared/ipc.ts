@@ -7,9 +7,36 @@
  */
 import { isIsoDate } from './dates';
 import type { ChangeDigestEntry, FileReport, GuideDiff, GuideHistory, GuideVersion, IsoDate, Problem } from './guide';
-import type { ArchivedFilter, SearchResponse } from './search';
+import type { ArchivedFilter, SearchResponse as IndexSearchResponse } from './search';
 
-export type { ArchivedFilter, SearchResponse, ChangeDigestEntry };
+export type { ArchivedFilter, ChangeDigestEntry };
+
+/**
+ * Why search may be incomplete, or slower to start next time; the search pane shows it.
+ * - `index-unavailable`: no index answers (its build failed); every search is empty until a retry works.
+ * - `index-incomplete`: the build failed; a partial index (current versions only) or the one
+ *   from before the last content change answers, so archived or changed guides may be missing.
+ * - `worker-retrying`: the index worker failed and is being started again; results may be partial meanwhile.
+ * - `worker-fallback`: the index worker kept failing and the index was built without it;
+ *   results are complete.
+ * - `cache-unavailable`: the index could not be saved (or read) on disk; results are complete,
+ *   the next start will build it again.
+ */
+export type SearchNoticeCode =
+  'index-unavailable' | 'index-incomplete' | 'worker-retrying' | 'worker-fallback' | 'cache-unavailable';
+
+export interface SearchNotice {
+  code: SearchNoticeCode;
+  /** The technical reason, in English (for a tooltip and the logs): an errno, a path, an exit code. */
+  detail: string;
+  /** Whether the app will try again by itself. */
+  retrying: boolean;
+}
+
+/** What a search answers across the boundary: the index's response (./search) and, when search is not fully healthy, why. */
+export interface SearchResponse extends IndexSearchResponse {
+  notice?: SearchNotice;
+}
 
 export interface GuideListItem {
   id: string;
@@ -29,6 +56,8 @@ export interface LibrarySnapshot {
   /** Today's date in the main process, so "expired" means the same everywhere. */
   today: IsoDate;
   indexing: boolean;
+  /** Why search may be incomplete right now (as on a search response), when it is. */
+  searchNotice?: SearchNotice;
 }
 
 export interface OpenGuideRequest {

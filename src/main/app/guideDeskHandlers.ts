@@ -79,6 +79,7 @@ export function createGuideDeskHandlers(deps: HandlerDependencies): GuideDeskHan
         files: snapshot.files,
         today: today(),
         indexing: deps.search.status().partial,
+        searchNotice: deps.search.status().notice ?? undefined,
       };
     },
 

@@ -1,7 +1,9 @@
 /**
  * Worker-thread entry for building the search index off the main thread.
- * Receives `{ docs }`, answers first with a partial index (current versions only, which is what
- * the default search shows), then with the full index; both serialized and transferred.
+ * Receives `{ docs }`, says `started` (so a supervisor knows the script loaded and took the
+ * request), answers with a partial index (current versions only, which is what the default
+ * search shows), then with the full index; both serialized and transferred. Run under
+ * supervision (supervisedWorker.ts): a crash, a hang or an `error` reply restarts it.
  */
 import { parentPort } from 'node:worker_threads';
 import { SearchIndex, type SearchDocInput } from '../core/search';
@@ -11,17 +13,19 @@ export interface BuildRequest {
 }
 
 export type BuildReply =
+  | { type: 'started' }
   | { type: 'partial'; data: Uint8Array; size: number }
   | { type: 'done'; data: Uint8Array; size: number; buildMs: number }
   | { type: 'error'; message: string };
 
 function send(reply: BuildReply): void {
-  const transfer = reply.type === 'error' ? [] : [reply.data.buffer as ArrayBuffer];
+  const transfer = reply.type === 'partial' || reply.type === 'done' ? [reply.data.buffer as ArrayBuffer] : [];
   parentPort!.postMessage(reply, transfer);
 }
 
 if (parentPort) {
   parentPort.on('message', (req: BuildRequest) => {
+    send({ type: 'started' });
     try {
       const t0 = performance.now();
       const current = req.docs.filter((d) => d.isCurrent);

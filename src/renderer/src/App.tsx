@@ -85,6 +85,7 @@ function Shell() {
           filters={search.filters}
           categories={search.categories}
           indexing={Boolean(snapshot?.indexing || search.response?.indexing)}
+          searchNotice={search.response ? search.response.notice : snapshot?.searchNotice}
           today={snapshot?.today}
           revealKey={guide.guide?.version.path}
           onInput={search.onInput}

@@ -4,7 +4,7 @@
  * composition is never disturbed by re-renders; every input event (composing or not) queries.
  */
 import type { FormEvent, KeyboardEvent, Ref } from 'react';
-import type { SearchResponse } from '../../../shared/ipc';
+import type { SearchNotice, SearchNoticeCode, SearchResponse } from '../../../shared/ipc';
 import type { Filters, ListItem } from '../lib/listing';
 import { LISTBOX_ID, optionId, ResultList } from './ResultList';
 import { SearchFilters } from './SearchFilters';
@@ -20,6 +20,8 @@ export interface SearchPaneProps {
   filters: Filters;
   categories: string[];
   indexing: boolean;
+  /** Why search may be incomplete right now (from main), if it is. */
+  searchNotice?: SearchNotice;
   /** The app's today (YYYY-MM-DD), for the 오늘 quick pick. */
   today?: string;
   /** The selected row is revealed again whenever this changes (a guide opened). */
@@ -32,16 +34,27 @@ export interface SearchPaneProps {
   onFilters(next: Partial<Filters>): void;
 }
 
+/** What the counselor is told for each search notice (src/shared/ipc.ts explains each code). */
+const NOTICE_TEXT: Record<SearchNoticeCode, string> = {
+  'index-unavailable': '검색 색인을 만들지 못해 지금은 결과가 나오지 않습니다.',
+  'index-incomplete': '검색 색인이 완전하지 않아 보관본이나 최근 변경이 빠질 수 있습니다.',
+  'worker-retrying': '검색 색인 작업이 멈춰 다시 시작하는 중입니다.',
+  'worker-fallback': '검색 색인 작업이 실패해 대체 방식으로 색인했습니다. 결과는 정상입니다.',
+  'cache-unavailable': '검색 색인을 저장하지 못해 다음 시작이 느릴 수 있습니다.',
+};
+
 function ListStatus({
   searching,
   response,
   indexing,
+  notice,
   total,
   interpreted,
 }: {
   searching: boolean;
   response: SearchResponse | null;
   indexing: boolean;
+  notice?: SearchNotice;
   total: number;
   interpreted: string[];
 }) {
@@ -53,6 +66,12 @@ function ListStatus({
       data-query={searching ? response?.query : undefined}
     >
       {indexing && <span className="indexing">색인 중… 결과가 일부일 수 있습니다.</span>}
+      {notice && (
+        <span className="search-notice" data-testid="search-notice" data-code={notice.code} title={notice.detail}>
+          {NOTICE_TEXT[notice.code]}
+          {notice.retrying && notice.code.startsWith('index-') ? ' 자동으로 다시 시도합니다.' : ''}
+        </span>
+      )}
       {searching && response && (
         <span>
           결과 {response.results.length}건
@@ -133,6 +152,7 @@ export function SearchPane({ inputRef, ...props }: SearchPaneProps) {
         searching={searching}
         response={response}
         indexing={props.indexing}
+        notice={props.searchNotice}
         total={items.length}
         interpreted={interpreted}
       />
