@@ -3,21 +3,42 @@
  * Electron), so the Electron app, the renderer end-to-end bridge and unit tests run the same code.
  */
 import type { GuideHistory, GuideVersion, IsoDate } from '../../shared/guide';
-import type { GuideListItem, LibrarySnapshot as LibraryView } from '../../shared/ipc';
+import type {
+  ChangeBriefing,
+  GuideListItem,
+  LibrarySnapshot as LibraryView,
+  SavePdfRequest,
+  SavePdfResponse,
+} from '../../shared/ipc';
 import { renderGuideMarkdown } from '../core/render';
-import { changesSince, diffVersions, findHistory, versionInForce } from '../core/versions';
+import {
+  changeBriefing,
+  changesSince,
+  changeTimeline,
+  diffVersions,
+  findHistory,
+  versionInForce,
+} from '../core/versions';
 import { NotFoundError, type GuideDeskHandlers } from '../ipc/router';
 import { externalUrlRefusal } from '../security/policy';
 import { localIsoDate, type ContentLibrary, type LibrarySnapshot } from '../services/contentLibrary';
 import type { SearchService } from '../services/searchService';
+
+/** Prints the window to a PDF and saves it (Electron's printToPDF and a save dialog in the app). */
+export type PdfExporter = (request: SavePdfRequest) => Promise<SavePdfResponse>;
 
 export interface HandlerDependencies {
   library: ContentLibrary;
   search: SearchService;
   /** Opens a URL outside the app (Electron's shell.openExternal in the app). */
   openExternal: (url: string) => Promise<void>;
+  /** The PDF exporter bound now, or null where no window can print (`savePdf` says `unavailable`). */
+  pdfExporter?: () => PdfExporter | null;
   today?: () => IsoDate;
 }
+
+/** How many briefings are kept per library snapshot (a trainer flips between a few periods). */
+const BRIEFING_CACHE_SIZE = 8;
 
 /** The version a guide opens at by default: its current one, or the newest archived copy when retired. */
 export function defaultVersionPath(history: GuideHistory): string {
@@ -70,6 +91,25 @@ export function createGuideDeskHandlers(deps: HandlerDependencies): GuideDeskHan
     return result;
   };
 
+  // Briefings hold whole diffs: computed once per period and snapshot, dropped when the folder changes.
+  let briefingSnapshot: LibrarySnapshot | null = null;
+  const briefings = new Map<string, ChangeBriefing>();
+  const briefing = (snapshot: LibrarySnapshot, since: IsoDate, until: IsoDate | null) => {
+    if (briefingSnapshot !== snapshot) {
+      briefings.clear();
+      briefingSnapshot = snapshot;
+    }
+    const key = `${since}/${until ?? ''}`;
+    let result = briefings.get(key);
+    if (!result) {
+      if (briefings.size >= BRIEFING_CACHE_SIZE) briefings.delete(briefings.keys().next().value!);
+      result = changeBriefing(snapshot.versions, snapshot.histories, { since, until });
+    }
+    briefings.delete(key);
+    briefings.set(key, result);
+    return result;
+  };
+
   return {
     async getLibrary(): Promise<LibraryView> {
       const snapshot = deps.library.snapshot;
@@ -114,6 +154,21 @@ export function createGuideDeskHandlers(deps: HandlerDependencies): GuideDeskHan
     async changesSince({ since }) {
       const snapshot = deps.library.snapshot;
       return changesSince(snapshot.versions, snapshot.histories, since);
+    },
+
+    async changeBriefing({ since, until }) {
+      return briefing(deps.library.snapshot, since, until ?? null);
+    },
+
+    async changeTimeline({ unit }) {
+      const snapshot = deps.library.snapshot;
+      return changeTimeline(snapshot.versions, snapshot.histories, unit);
+    },
+
+    async savePdf(request) {
+      const exporter = deps.pdfExporter?.() ?? null;
+      if (!exporter) return { saved: false, reason: 'unavailable', message: 'no window here can print to PDF' };
+      return exporter(request);
     },
 
     async openExternal({ url, userActivated }) {
