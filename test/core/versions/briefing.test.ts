@@ -110,21 +110,30 @@ describe('changeBriefing', () => {
     expect(ids(brief('2024-12-01', '2024-12-31'))).not.toContain('택시분실물접수');
   });
 
-  it('a new guide lists what it holds, every item added', () => {
+  it('a new guide lists what it holds, every item added, its path and steps in one piece each', () => {
     const taxi = brief('2025-01-01').groups.find((g) => g.category === '택시_고객')!.guides[0];
     expect(taxi).toMatchObject({ kind: 'new', from: null, fromTitle: null, to: lost.path, latest: '2025-01-10' });
     expect(taxi.changes.every((c) => c.op === 'added' && c.before === null)).toBe(true);
     expect(taxi.changes.map((c) => c.after)).toEqual(
       expect.arrayContaining([
         '택시_고객 ▶ 이용 ▶ 분실물',
-        '분실 일시 확인',
-        '기사 연락',
+        '1. 분실 일시 확인\n2. 기사 연락',
         '분실물 접수 도와드리겠습니다. 하차 시각을 알려 주시겠어요?',
         '2025-01-10',
       ]),
     );
     expect(taxi.changes.find((c) => c.section === 'scripts')!.label).toBe('스크립트 ① 기본안내');
     expect(taxi.changes.some((c) => c.label === '제목')).toBe(false);
+  });
+
+  it('a new guide keeps its 상담 유형 options on its path', () => {
+    const seed = brief('2024-11-01').groups[0].guides.find((g) => g.id === SEED)!;
+    expect(seed.kind).toBe('new');
+    expect(seed.changes[0]).toMatchObject({
+      section: 'category',
+      op: 'added',
+      after: '주차_고객 ▶ 결제 ▶ 이중결제 ▶ 연동, 비연동, 기타',
+    });
   });
 
   it('a guide retired in the period is `retired`, compared up to its last copy', () => {

@@ -330,16 +330,24 @@ export function diffVersions(from: GuideVersion, to: GuideVersion): GuideDiff {
 }
 
 /**
- * What a new guide holds, as a diff from nothing: every 상담 유형 part, step, policy row, script
- * sentence, date, note and link as `added` (its title and archive date are not news). A version
- * without structure gives its text line by line.
+ * What a new guide holds, as changes from nothing, every one `added`: its 상담 유형 path with the
+ * options, its 응대 순서 as one numbered list, then each policy row, script step, date, note and
+ * link (its title and archive date are not news). A version without structure gives its text line
+ * by line.
  */
 export function introduceVersion(to: GuideVersion): DiffChange[] {
+  const changes: DiffChange[] = [];
+  const emit = collector(changes);
+  if (!hasStructure(to)) {
+    diffPlain(emit, { ...to, markdown: '', plainText: '' }, to);
+    return changes;
+  }
+  const path = [...to.category, ...(to.categoryOptions.length ? [to.categoryOptions.join(', ')] : [])];
+  emitPair(emit, 'category', '상담 유형', '', path.join(' ▶ '));
+  const steps = to.responseSteps.map((s, i) => `${i + 1}. ${s}`).join('\n');
+  emitPair(emit, 'responseSteps', '응대 순서', '', steps);
   const nothing: GuideVersion = {
     ...to,
-    category: [],
-    categoryOptions: [],
-    responseSteps: [],
     policies: [],
     question: null,
     scripts: [],
@@ -347,12 +355,10 @@ export function introduceVersion(to: GuideVersion): DiffChange[] {
     expiryDates: [],
     notes: [],
     links: [],
-    markdown: '',
-    plainText: '',
   };
-  const changes: DiffChange[] = [];
-  const emit = collector(changes);
-  if (hasStructure(to)) diffStructured(emit, nothing, to);
-  else diffPlain(emit, nothing, to);
+  diffPolicies(emit, nothing.policies, to.policies);
+  diffScripts(emit, nothing.scripts, to.scripts);
+  diffDates(emit, nothing, to);
+  diffText(emit, nothing, to);
   return changes;
 }

@@ -15,7 +15,7 @@ import type {
 
 export type { ChangeDigestEntry, ChangeEvent, ChangeSummary };
 import { ARCHIVE_DATE_LABEL, diffVersions } from './diff';
-import { baseForDated, eventsInPeriod, versionBefore } from './period';
+import { baseForDated, eventsInPeriod, versionAtEnd, versionBefore } from './period';
 
 /** How many change labels a summary lists. */
 export const DIGEST_LABEL_LIMIT = 5;
@@ -39,19 +39,25 @@ function summarise(from: GuideVersion, to: GuideVersion): ChangeSummary {
 
 /**
  * Every guide with a version archived on/after `since`, a version taking effect on/after `since`,
- * or a newly introduced in-text effective date on/after `since`. Entries keep the order of
- * `histories` (by title, as `buildHistories` sorts them).
+ * or a newly introduced in-text effective date on/after `since` (and, with `until`, on or before
+ * that day, summarised up to the version in force then). Entries keep the order of `histories`
+ * (by title, as `buildHistories` sorts them).
  */
-export function changesSince(versions: GuideVersion[], histories: GuideHistory[], since: IsoDate): ChangeDigestEntry[] {
+export function changesSince(
+  versions: GuideVersion[],
+  histories: GuideHistory[],
+  since: IsoDate,
+  until: IsoDate | null = null,
+): ChangeDigestEntry[] {
   const byPath = new Map(versions.map((v) => [v.path, v]));
-  const period = { since, until: null };
+  const period = { since, until };
   const entries: ChangeDigestEntry[] = [];
   for (const h of histories) {
     if (h.versions.length === 0) continue;
     const events = eventsInPeriod(h, byPath, period);
     if (events.length === 0) continue;
-    const newest = h.versions[h.versions.length - 1];
-    const target = h.versions.find((v) => v.path === h.currentPath) ?? newest;
+    const target = versionAtEnd(h, period);
+    if (!target) continue;
     // Only a step-level date is new since `since`: summarise the edit that introduced it.
     const base = baseForDated(h, versionBefore(h, period) ?? h.versions[0], target, events);
     const fromV = byPath.get(base.path);
