@@ -19,11 +19,11 @@ function pointsIntoPack(href: string): boolean {
  */
 export function reviewOverdue(version: GuideVersion, today: IsoDate): Problem | null {
   if (!version.reviewBy || version.reviewBy >= today) return null;
-  const owner = version.owner ? ` by ${version.owner}` : '';
+  const who = version.owner ?? 'its owner';
   return {
     severity: 'warning',
     code: 'review-overdue',
-    message: `review was due${owner} by ${version.reviewBy} (reviewBy), which has passed (today ${today}): review the guide and move reviewBy on`,
+    message: `review date ${version.reviewBy} (reviewBy) has passed (today ${today}): ${who} should review the guide and move reviewBy on`,
   };
 }
 
