@@ -88,6 +88,8 @@ describe('검토 필요 (copied content folder)', () => {
         encoding: 'utf8',
       },
     );
-    expect(text.stdout).toMatch(/warning: review-overdue: review date 2026-06-30 \(reviewBy\) has passed \(today 2026-12-03\): 결제 콘텐츠팀 김민지 should review/);
+    expect(text.stdout).toMatch(
+      /warning: review-overdue: review date 2026-06-30 \(reviewBy\) has passed \(today 2026-12-03\): 결제 콘텐츠팀 김민지 should review/,
+    );
   });
 });
