@@ -3,23 +3,11 @@
  * Electron), so the Electron app, the renderer end-to-end bridge and unit tests run the same code.
  */
 import type { GuideHistory, GuideVersion, IsoDate } from '../../shared/guide';
-import type {
-  ChangeBriefing,
-  GuideListItem,
-  LibrarySnapshot as LibraryView,
-  SavePdfRequest,
-  SavePdfResponse,
-} from '../../shared/ipc';
+import type { GuideListItem, LibrarySnapshot as LibraryView, SavePdfRequest, SavePdfResponse } from '../../shared/ipc';
 import { renderGuideMarkdown } from '../core/render';
-import {
-  changeBriefing,
-  changesSince,
-  changeTimeline,
-  diffVersions,
-  findHistory,
-  versionInForce,
-} from '../core/versions';
+import { changesSince, changeTimeline, diffVersions, findHistory, versionInForce } from '../core/versions';
 import { NotFoundError, type GuideDeskHandlers } from '../ipc/router';
+import { ChangeBriefings } from './changeBriefings';
 import { externalUrlRefusal } from '../security/policy';
 import { localIsoDate, type ContentLibrary, type LibrarySnapshot } from '../services/contentLibrary';
 import type { SearchService } from '../services/searchService';
@@ -36,9 +24,6 @@ export interface HandlerDependencies {
   pdfExporter?: () => PdfExporter | null;
   today?: () => IsoDate;
 }
-
-/** How many briefings are kept per library snapshot (a trainer flips between a few periods). */
-const BRIEFING_CACHE_SIZE = 8;
 
 /** The version a guide opens at by default: its current one, or the newest archived copy when retired. */
 export function defaultVersionPath(history: GuideHistory): string {
@@ -91,24 +76,7 @@ export function createGuideDeskHandlers(deps: HandlerDependencies): GuideDeskHan
     return result;
   };
 
-  // Briefings hold whole diffs: computed once per period and snapshot, dropped when the folder changes.
-  let briefingSnapshot: LibrarySnapshot | null = null;
-  const briefings = new Map<string, ChangeBriefing>();
-  const briefing = (snapshot: LibrarySnapshot, since: IsoDate, until: IsoDate | null) => {
-    if (briefingSnapshot !== snapshot) {
-      briefings.clear();
-      briefingSnapshot = snapshot;
-    }
-    const key = `${since}/${until ?? ''}`;
-    let result = briefings.get(key);
-    if (!result) {
-      if (briefings.size >= BRIEFING_CACHE_SIZE) briefings.delete(briefings.keys().next().value!);
-      result = changeBriefing(snapshot.versions, snapshot.histories, { since, until });
-    }
-    briefings.delete(key);
-    briefings.set(key, result);
-    return result;
-  };
+  const briefings = new ChangeBriefings();
 
   return {
     async getLibrary(): Promise<LibraryView> {
@@ -157,7 +125,7 @@ export function createGuideDeskHandlers(deps: HandlerDependencies): GuideDeskHan
     },
 
     async changeBriefing({ since, until }) {
-      return briefing(deps.library.snapshot, since, until ?? null);
+      return briefings.get(deps.library.snapshot, { since, until: until ?? null });
     },
 
     async changeTimeline({ unit }) {

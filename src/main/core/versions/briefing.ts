@@ -71,18 +71,10 @@ function newestFirst(a: BriefingGuide, b: BriefingGuide): number {
   return collator.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** The briefing for `period`: groups newest first, guides in each group newest first. */
-export function changeBriefing(
-  versions: GuideVersion[],
-  histories: GuideHistory[],
-  period: ChangePeriod,
-): ChangeBriefing {
-  const byPath = new Map(versions.map((v) => [v.path, v]));
+/** The briefing of these guides' entries for `period`: groups newest first, guides in each newest first. */
+export function groupBriefing(period: ChangePeriod, entries: readonly BriefingGuide[]): ChangeBriefing {
   const byGroup = new Map<string, BriefingGuide[]>();
-  for (const history of histories) {
-    if (history.versions.length === 0) continue;
-    const guide = briefGuide(history, byPath, period);
-    if (!guide) continue;
+  for (const guide of entries) {
     const key = topCategory(guide.category);
     const list = byGroup.get(key);
     if (list) list.push(guide);
@@ -95,11 +87,25 @@ export function changeBriefing(
   groups.sort((a, b) =>
     a.latest !== b.latest ? (a.latest > b.latest ? -1 : 1) : collator.compare(a.category, b.category),
   );
-  const all = groups.flatMap((g) => g.guides);
   return {
     period,
-    guideCount: all.length,
-    changeCount: all.reduce((n, g) => n + g.changes.length, 0),
+    guideCount: entries.length,
+    changeCount: entries.reduce((n, g) => n + g.changes.length, 0),
     groups,
   };
+}
+
+/** The briefing for `period` (all at once; the app's handler computes it guide by guide, see `briefGuide`). */
+export function changeBriefing(
+  versions: GuideVersion[],
+  histories: GuideHistory[],
+  period: ChangePeriod,
+): ChangeBriefing {
+  const byPath = new Map(versions.map((v) => [v.path, v]));
+  const entries: BriefingGuide[] = [];
+  for (const history of histories) {
+    const guide = history.versions.length > 0 ? briefGuide(history, byPath, period) : null;
+    if (guide) entries.push(guide);
+  }
+  return groupBriefing(period, entries);
 }

@@ -14,7 +14,7 @@ export {
   introduceVersion,
 } from './diff';
 export { changesSince, DIGEST_LABEL_LIMIT } from './digest';
-export { changeBriefing, briefGuide, topCategory } from './briefing';
+export { changeBriefing, briefGuide, groupBriefing, topCategory } from './briefing';
 export { changeTimeline, bucketOf, weekday } from './timeline';
 export type { ChangeDigestEntry, ChangeEvent, ChangeSummary } from './digest';
 export { wordSpans, splitSentences, similarity } from './textdiff';

@@ -99,6 +99,7 @@ export function ChangesPane(props: ChangesPaneProps) {
       )}
       {briefing && briefing.guideCount > 0 && (
         <ChangesPaneBriefing
+          key={periodLabel(briefing.period)}
           briefing={briefing}
           layout={props.layout}
           onLayout={props.onLayout}

@@ -16,6 +16,12 @@ import {
 import type { DiffLayout } from '../hooks/useDiffLayout';
 import { DiffLayoutToggle, DiffSections } from './DiffSections';
 
+/**
+ * Guides shown with their diffs at first. A period of a large library can hold thousands of guides
+ * and a hundred thousand diff lines; the rest come on one keystroke, so the window stays quick.
+ */
+export const GUIDES_SHOWN_FIRST = 100;
+
 export interface ChangesPaneBriefingProps {
   briefing: ChangeBriefing;
   layout: DiffLayout;
@@ -96,6 +102,7 @@ function GuideEntry({ guide, index, layout, expanded, onToggle, onOpen, onCompar
 export function ChangesPaneBriefing({ briefing, layout, onLayout, onOpen, onCompare }: ChangesPaneBriefingProps) {
   // Folded guides by id; everything starts unfolded, so the page reads as one document.
   const [folded, setFolded] = useState<ReadonlySet<string>>(() => new Set());
+  const [shown, setShown] = useState(GUIDES_SHOWN_FIRST);
   const all = briefing.groups.flatMap((g) => g.guides);
   const allFolded = all.length > 0 && all.every((g) => folded.has(g.id));
   const toggle = (id: string) =>
@@ -105,7 +112,8 @@ export function ChangesPaneBriefing({ briefing, layout, onLayout, onOpen, onComp
       else next.add(id);
       return next;
     });
-  let index = 0;
+  // Where each group starts in the briefing's order of guides.
+  const starts = briefing.groups.map((_, gi) => briefing.groups.slice(0, gi).reduce((n, g) => n + g.guides.length, 0));
   return (
     <div className="briefing" data-testid="change-list">
       <header className="briefing-head">
@@ -129,31 +137,44 @@ export function ChangesPaneBriefing({ briefing, layout, onLayout, onOpen, onComp
           {allFolded ? '모두 펼치기' : '모두 접기'}
         </button>
       </div>
-      {briefing.groups.map((group, gi) => (
-        <section
-          key={group.category}
-          className="briefing-group"
-          data-testid="briefing-group"
-          data-category={group.category}
-          aria-labelledby={`briefing-group-${gi}`}
-        >
-          <h3 className="briefing-group-title" id={`briefing-group-${gi}`}>
-            {group.category} <span className="briefing-count">{group.guides.length}건</span>
-          </h3>
-          {group.guides.map((guide) => (
-            <GuideEntry
-              key={guide.id}
-              guide={guide}
-              index={index++}
-              layout={layout}
-              expanded={!folded.has(guide.id)}
-              onToggle={() => toggle(guide.id)}
-              onOpen={onOpen}
-              onCompare={onCompare}
-            />
-          ))}
-        </section>
-      ))}
+      {briefing.groups.map((group, gi) => {
+        const first = starts[gi];
+        const visible = group.guides.slice(0, Math.max(0, shown - first));
+        if (visible.length === 0) return null;
+        return (
+          <section
+            key={group.category}
+            className="briefing-group"
+            data-testid="briefing-group"
+            data-category={group.category}
+            aria-labelledby={`briefing-group-${gi}`}
+          >
+            <h3 className="briefing-group-title" id={`briefing-group-${gi}`}>
+              {group.category} <span className="briefing-count">{group.guides.length}건</span>
+            </h3>
+            {visible.map((guide, i) => (
+              <GuideEntry
+                key={guide.id}
+                guide={guide}
+                index={first + i}
+                layout={layout}
+                expanded={!folded.has(guide.id)}
+                onToggle={() => toggle(guide.id)}
+                onOpen={onOpen}
+                onCompare={onCompare}
+              />
+            ))}
+          </section>
+        );
+      })}
+      {all.length > shown && (
+        <p className="briefing-more no-print" data-testid="briefing-more">
+          가이드 {all.length}건 중 {shown}건을 보여 줍니다.{' '}
+          <button type="button" data-testid="show-all" onClick={() => setShown(all.length)}>
+            나머지 {all.length - shown}건도 보기
+          </button>
+        </p>
+      )}
     </div>
   );
 }
