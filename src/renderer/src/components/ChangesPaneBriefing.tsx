@@ -14,7 +14,7 @@ import {
   type ChangeBriefing,
 } from '../../../shared/briefing';
 import type { DiffLayout } from '../hooks/useDiffLayout';
-import { DiffLayoutToggle, DiffSections } from './DiffSections';
+import { DiffLayoutToggle, DiffLegend, DiffSections } from './DiffSections';
 
 /**
  * Guides shown with their diffs at first. A period of a large library can hold thousands of guides
@@ -124,9 +124,7 @@ export function ChangesPaneBriefing({ briefing, layout, onLayout, onOpen, onComp
         </p>
       </header>
       <div className="briefing-tools no-print">
-        <p className="diff-legend legend">
-          <del>삭제된 내용</del> <ins>추가된 내용</ins>
-        </p>
+        <DiffLegend />
         <DiffLayoutToggle layout={layout} onLayout={onLayout} />
         <button
           type="button"

@@ -6,7 +6,7 @@ import type { GuideHistory } from '../../../shared/guide';
 import type { DiffView, PrintableDocument, SavePdfResponse } from '../../../shared/ipc';
 import type { DiffLayout } from '../hooks/useDiffLayout';
 import { validityText } from '../lib/versions';
-import { DiffLayoutToggle, DiffSections } from './DiffSections';
+import { DiffLayoutToggle, DiffLegend, DiffSections } from './DiffSections';
 import { PrintActions } from './PrintActions';
 
 export interface DiffPaneProps {
@@ -91,9 +91,7 @@ export function DiffPane(props: DiffPaneProps) {
         </p>
       )}
       <div className="diff-tools">
-        <p className="diff-legend legend">
-          <del>삭제된 내용</del> <ins>추가된 내용</ins>
-        </p>
+        <DiffLegend />
         <DiffLayoutToggle layout={layout} onLayout={onLayout} />
         {diff && <PrintActions document="diff" title={`${diff.fromTitle} → ${diff.toTitle}`} onSavePdf={onSavePdf} />}
       </div>

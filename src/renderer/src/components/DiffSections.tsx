@@ -168,3 +168,12 @@ export function DiffLayoutToggle({ layout, onLayout }: { layout: DiffLayout; onL
     </div>
   );
 }
+
+/** What the two marks mean, shown once above a diff. */
+export function DiffLegend() {
+  return (
+    <p className="diff-legend legend">
+      <del>삭제된 내용</del> <ins>추가된 내용</ins>
+    </p>
+  );
+}
