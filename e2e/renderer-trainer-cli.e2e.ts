@@ -21,7 +21,7 @@ import {
   playwrightPdfOptions,
   readPdf,
   squeeze,
-} from './renderer-trainer-pdf';
+} from './renderer-trainer-support';
 import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, findChromium } from './support/chromium';
 import { REPO_ROOT, SCREENSHOT_DIR } from './support/rendererApp';
 

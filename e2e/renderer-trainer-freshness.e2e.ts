@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './renderer-trainer-support';
 import { closeBrowser, launchRendererApp, REPO_ROOT, type RendererApp } from './support/rendererApp';
 
 const TODAY = '2026-12-03';
@@ -52,6 +53,7 @@ describe('검토 필요 (copied content folder)', () => {
     );
     expect(await flag.getAttribute('role')).toBe('note');
     await app.screenshot('trainer-review-due');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('shows owner and review date without a flag while the guide is in time', async () => {

@@ -19,20 +19,13 @@ import {
   picturePages,
   playwrightPdfOptions,
   readPdf,
+  seriousViolations,
   squeeze,
-} from './renderer-trainer-pdf';
+  tabTo,
+} from './renderer-trainer-support';
 import { closeBrowser, launchRendererApp, SCREENSHOT_DIR, type RendererApp } from './support/rendererApp';
 
 const TODAY = '2026-12-03';
-
-/** Presses Tab (or Shift+Tab) until the focus is on `selector`: the trainer's own way there. */
-async function tabTo(page: Page, selector: string, { back = false, max = 400 } = {}): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-  }
-  throw new Error(`the keyboard focus never reached ${selector} in ${max} presses`);
-}
 
 /** The briefing on screen, as the DOM shows it: guide ids by group, and diff lines per guide. */
 async function shownBriefing(page: Page) {
@@ -153,6 +146,7 @@ describe('the trainer’s desk (real bridge, keyboard only)', () => {
     expect(await reworded.locator('del[data-kind=removed]').count()).toBeGreaterThan(0);
     expect(await reworded.locator('ins[data-kind=added]').count()).toBeGreaterThan(0);
     await app.screenshot('trainer-briefing-inline');
+    expect(await seriousViolations(page)).toEqual([]);
 
     // One guide folds away from the keyboard and comes back.
     await tabTo(page, '[data-testid=change-toggle]');
@@ -196,6 +190,7 @@ describe('the trainer’s desk (real bridge, keyboard only)', () => {
     await expect.poll(() => rows.count()).toBe(months.buckets.length);
     const decemberRow = page.locator('[data-testid=timeline-row][data-start="2024-12-01"] td');
     expect(await decemberRow.last().textContent()).toBe(String(december.total));
+    expect(await seriousViolations(page)).toEqual([]);
 
     await tabTo(page, '[data-testid=timeline-week]', { back: true });
     await page.keyboard.press('Enter');
@@ -234,6 +229,7 @@ describe('the trainer’s desk (real bridge, keyboard only)', () => {
     expect(Math.max(...offsets)).toBeLessThan(1);
     await page.locator('[data-testid=change-entry][data-id="이중결제취소요청(타사주차권)"]').scrollIntoViewIfNeeded();
     await app.screenshot('trainer-briefing-columns');
+    expect(await seriousViolations(page)).toEqual([]);
 
     // The choice carries to 버전 비교, opened from the briefing.
     await tabTo(
@@ -248,6 +244,7 @@ describe('the trainer’s desk (real bridge, keyboard only)', () => {
     expect(await sides.nth(1).locator('ins[data-kind=added]').count()).toBeGreaterThan(0);
     expect(await sides.nth(0).locator('ins').count()).toBe(0);
     await app.screenshot('trainer-diff-columns');
+    expect(await seriousViolations(page)).toEqual([]);
     await tabTo(page, '[data-testid=layout-inline]', { back: true });
     await page.keyboard.press('Enter');
     await page.locator('[data-testid=diff-view][data-layout=inline]').waitFor();

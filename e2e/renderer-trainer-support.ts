@@ -1,14 +1,33 @@
 /**
- * Reading the PDFs the trainer's tests print: page count and size (pdfinfo), fonts (pdffonts) and
+ * What the trainer's tests share: moving by keyboard (`tabTo`), axe's serious findings, and
+ * reading the PDFs they print: page count and size (pdfinfo), fonts (pdffonts) and
  * text per page (pdftotext), all from poppler-utils (`.ci/run` installs it with apt). And the
  * options the app prints with (PDF_OPTIONS of src/main/electron/pdfExport.ts) in Playwright's words,
  * so `page.pdf()` prints as `webContents.printToPDF` does.
  */
 import { spawnSync } from 'node:child_process';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { PDF_OPTIONS } from '../src/main/electron/pdfExport';
 import type { BriefingGuide, ChangeBriefing } from '../src/shared/briefing';
 import type { DiffChange } from '../src/shared/guide';
+
+/** Presses Tab (or Shift+Tab) until the focus is on `selector`: the trainer's own way there. */
+export async function tabTo(page: Page, selector: string, { back = false, max = 400 } = {}): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`the keyboard focus never reached ${selector} in ${max} presses`);
+}
+
+/** Serious and critical WCAG findings of axe on the page as it is. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 export const POPPLER_HINT = 'The PDF checks need poppler-utils: sudo apt-get install -y poppler-utils fonts-nanum';
 
