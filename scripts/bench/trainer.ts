@@ -8,6 +8,7 @@
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { briefInSlices } from '../../src/main/app/changeBriefings';
 import { briefingMarkdown } from '../../src/cli/commands/briefingMarkdown';
 import { buildHistories, changeBriefing, changeTimeline } from '../../src/main/core/versions';
 import { ContentLibrary } from '../../src/main/services/contentLibrary';
@@ -49,6 +50,23 @@ async function main() {
     `  90 days: ${recent.guideCount} guides, ${recent.changeCount} changes; all: ${all.guideCount} guides, ${all.changeCount} changes`,
   );
   console.log(`  briefing JSON (what crosses IPC), whole history: ${(JSON.stringify(all).length / 1e6).toFixed(1)} MB`);
+  // How long the main process's event loop is held at most while main serves that briefing.
+  let longest = 0;
+  let last = performance.now();
+  let running = true;
+  const tick = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    if (running) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const sliced = performance.now();
+  await briefInSlices(versions, histories, { since: '2024-07-01', until: null });
+  running = false;
+  console.log(
+    `briefing in slices (as main serves it), whole history: ${(performance.now() - sliced).toFixed(0)} ms, event loop held at most ${longest.toFixed(1)} ms`,
+  );
   time('timeline, months', () => changeTimeline(versions, histories, 'month'));
   time('timeline, weeks', () => changeTimeline(versions, histories, 'week'));
   const md = time('Markdown of the 90-day briefing', () => briefingMarkdown(recent, { madeOn: '2026-12-03' }));

@@ -10,12 +10,16 @@ import { briefGuide, groupBriefing } from '../core/versions';
 
 /** How many briefings are kept per snapshot. */
 export const BRIEFING_CACHE_SIZE = 8;
-/** Guides briefed between two yields (about 10–30 ms of diffs on this machine). */
+/** A slice ends after this many guides, or once it has run this long, whichever comes first. */
 export const GUIDES_PER_SLICE = 64;
+export const SLICE_BUDGET_MS = 8;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** The briefing for `period`, guide by guide with a yield after every slice of `perSlice` guides. */
+/**
+ * The briefing for `period`, guide by guide, yielding after every `perSlice` guides or
+ * `SLICE_BUDGET_MS`, whichever comes first.
+ */
 export async function briefInSlices(
   versions: GuideVersion[],
   histories: GuideHistory[],
@@ -24,8 +28,13 @@ export async function briefInSlices(
 ): Promise<ChangeBriefing> {
   const byPath = new Map(versions.map((v) => [v.path, v]));
   const entries: BriefingGuide[] = [];
-  for (let i = 0; i < histories.length; i++) {
-    if (i > 0 && i % perSlice === 0) await yieldToEventLoop();
+  let sliceStart = performance.now();
+  for (let i = 0, inSlice = 0; i < histories.length; i++, inSlice++) {
+    if (inSlice >= perSlice || performance.now() - sliceStart >= SLICE_BUDGET_MS) {
+      await yieldToEventLoop();
+      sliceStart = performance.now();
+      inSlice = 0;
+    }
     const guide = histories[i].versions.length > 0 ? briefGuide(histories[i], byPath, period) : null;
     if (guide) entries.push(guide);
   }
