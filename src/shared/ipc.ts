@@ -5,12 +5,12 @@
  * type and a payload validator that the main process runs at the boundary before any handler sees
  * the payload. The preload exposes exactly one function per operation, named as in `GuideDeskApi`.
  */
+import type { ChangeBriefing, ChangeTimeline, TimelineUnit } from './briefing';
 import { isIsoDate } from './dates';
 import type { ChangeDigestEntry, FileReport, GuideDiff, GuideHistory, GuideVersion, IsoDate, Problem } from './guide';
-import type { ChangeBriefing, ChangeTimeline, TimelineUnit } from './briefing';
 import type { ArchivedFilter, SearchResponse } from './search';
 
-export type { ArchivedFilter, SearchResponse, ChangeDigestEntry, ChangeBriefing, ChangeTimeline, TimelineUnit };
+export type { ArchivedFilter, SearchResponse, ChangeDigestEntry };
 
 export interface GuideListItem {
   id: string;
@@ -68,6 +68,8 @@ export interface DiffView extends GuideDiff {
 export interface ChangesRequest {
   since: IsoDate;
 }
+
+export type { ChangeBriefing, ChangeTimeline, TimelineUnit };
 
 export interface BriefingRequest {
   since: IsoDate;
