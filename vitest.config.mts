@@ -14,6 +14,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts', 'test/renderer/**/*.test.tsx', 'src/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/setup/fastCheck.ts'],
+          // The command line inlines the briefing stylesheet (`?raw`): tests must see its real text.
+          css: { include: [/styles\/briefing\.css/] },
           testTimeout: 20_000,
         },
       },

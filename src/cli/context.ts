@@ -17,6 +17,8 @@ export interface CliValues {
   json: boolean;
   'as-of'?: string;
   since?: string;
+  until?: string;
+  format?: string;
   today?: string;
   limit?: string;
   archived?: string;
@@ -31,6 +33,8 @@ export interface CommandContext {
   contentDir: string;
   /** Writes `data` as JSON with --json, otherwise the text `text()` builds. */
   print(data: unknown, text: () => string): void;
+  /** Writes a whole document to stdout as it is (`changes --format html|md`). */
+  write(document: string): void;
 }
 
 export interface Command {

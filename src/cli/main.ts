@@ -18,7 +18,9 @@ commands:
   show <GUIDE|PATH> [--as-of D]  one guide version, structured
   versions <GUIDE|PATH>          the versions of a guide, oldest first
   diff <A> <B>                   what changed between two versions or guides
-  changes --since YYYY-MM-DD     guides archived or taking effect since a date
+  changes --since D [--until D] [--format html|md]
+                                 guides archived or taking effect in a period; --format writes
+                                 the trainer's briefing as HTML (print-ready) or Markdown
   search "<query>" [--limit N] [--archived exclude|include|only] [--as-of D]
 
 options:
@@ -44,6 +46,8 @@ function parseCliArgs(argv: string[]) {
       json: { type: 'boolean', default: false },
       'as-of': { type: 'string' },
       since: { type: 'string' },
+      until: { type: 'string' },
+      format: { type: 'string' },
       today: { type: 'string' },
       limit: { type: 'string' },
       archived: { type: 'string' },
@@ -75,6 +79,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       values,
       contentDir: resolve(values.content ?? defaultContentDir()),
       print: (data, text) => io.out(values.json ? JSON.stringify(data, null, 2) : text()),
+      write: (document) => io.out(document.replace(/\n$/, '')),
     });
   } catch (error) {
     io.err(`guidedesk: ${error instanceof Error ? error.message : String(error)}`);

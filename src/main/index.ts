@@ -7,14 +7,16 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, shell } from 'electron';
+import { app, BrowserWindow, dialog, shell } from 'electron';
 import searchWorkerPath from './services/searchWorker?modulePath';
 import { GuideDeskServices } from './app/guideDeskServices';
 import { IpcChannels } from './electron/electronIpc';
+import { createPdfExporter } from './electron/pdfExport';
 import { disposeBeforeQuit } from './electron/quit';
 import { createSecureWindow } from './electron/secureWindow';
 import { WindowService } from './electron/windowService';
 import { trustedUrlMatcher } from './ipc/router';
+import { writeFileAtomic } from './services/atomicFile';
 import { HostDisposedError, ServiceHost } from './services/lifecycle';
 import { SettingsService } from './services/settings';
 
@@ -59,7 +61,7 @@ async function main(host: ServiceHost): Promise<void> {
     }),
   );
   await host.start(new IpcChannels(desk.router));
-  await host.start(
+  const windows = await host.start(
     new WindowService({
       app,
       createWindow: () =>
@@ -70,6 +72,18 @@ async function main(host: ServiceHost): Promise<void> {
           log,
         }),
       onLibraryChanged: (listener) => desk.onLibraryChanged(listener),
+    }),
+  );
+  desk.setPdfExporter(
+    createPdfExporter({
+      window: () => windows.current,
+      showSaveDialog: (options) => {
+        const owner = windows.current && BrowserWindow.fromWebContents(windows.current.webContents);
+        return owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options);
+      },
+      documentsDir: () => app.getPath('documents'),
+      writeFile: writeFileAtomic,
+      log,
     }),
   );
 }

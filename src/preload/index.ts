@@ -25,6 +25,9 @@ const api: GuideDeskApi = {
   search: (request) => invoke('search', request),
   diffVersions: (request) => invoke('diffVersions', request),
   changesSince: (request) => invoke('changesSince', request),
+  changeBriefing: (request) => invoke('changeBriefing', request),
+  changeTimeline: (request) => invoke('changeTimeline', request),
+  savePdf: (request) => invoke('savePdf', request),
   openExternal: (request) =>
     invoke('openExternal', { url: request.url, userActivated: navigator.userActivation?.isActive ?? false }),
   onLibraryChanged: (listener) => {

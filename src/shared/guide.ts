@@ -109,6 +109,13 @@ export interface GuideVersion {
   effectiveFrom?: IsoDate | null;
   /** Zendesk Help Center article id (front-matter `zendeskId`), used to resolve links into the pack. */
   zendeskId?: string | null;
+  /** Front-matter `owner`: who keeps this guide current (a person or a team). Absent = not given. */
+  owner?: string | null;
+  /**
+   * Front-matter `reviewBy`: the day by which the owner reviews the guide again. A current version
+   * past it is flagged 검토 필요 in the guide view and by `guidedesk check`. Absent = not given.
+   */
+  reviewBy?: IsoDate | null;
 }
 
 /** The result of reading one file of the content folder. A file that fails still has a report. */

@@ -5,6 +5,7 @@
  * type and a payload validator that the main process runs at the boundary before any handler sees
  * the payload. The preload exposes exactly one function per operation, named as in `GuideDeskApi`.
  */
+import type { ChangeBriefing, ChangeTimeline, TimelineUnit } from './briefing';
 import { isIsoDate } from './dates';
 import type { ChangeDigestEntry, FileReport, GuideDiff, GuideHistory, GuideVersion, IsoDate, Problem } from './guide';
 import type { ArchivedFilter, SearchResponse as IndexSearchResponse } from './search';
@@ -97,6 +98,36 @@ export interface ChangesRequest {
   since: IsoDate;
 }
 
+export type { ChangeBriefing, ChangeTimeline, TimelineUnit };
+
+export interface BriefingRequest {
+  since: IsoDate;
+  /** Last day of the period (included); absent: up to now. */
+  until?: IsoDate;
+}
+
+export interface TimelineRequest {
+  unit: TimelineUnit;
+}
+
+/** What the window shows when asked to save a PDF: the printed document's kind. */
+export type PrintableDocument = 'briefing' | 'guide' | 'diff';
+
+export interface SavePdfRequest {
+  document: PrintableDocument;
+  /** What the document is about (a guide's title, the briefing's period): the suggested file name. */
+  title: string;
+}
+
+export interface SavePdfResponse {
+  saved: boolean;
+  /** Where the PDF was written, when saved. */
+  path?: string;
+  /** Why not: the trainer closed the dialog, no window can print here, or writing failed. */
+  reason?: 'canceled' | 'unavailable' | 'failed';
+  message?: string;
+}
+
 export interface OpenExternalRequest {
   url: string;
   /** Whether the call came from a user's click (navigator.userActivation in the page). */
@@ -115,6 +146,12 @@ export interface GuideDeskApi {
   search(request: SearchRequest): Promise<SearchResponse>;
   diffVersions(request: DiffRequest): Promise<DiffView>;
   changesSince(request: ChangesRequest): Promise<ChangeDigestEntry[]>;
+  /** The trainer's change briefing for a period (core/versions/briefing.ts). */
+  changeBriefing(request: BriefingRequest): Promise<ChangeBriefing>;
+  /** Every change over time, per week or month, by category (core/versions/timeline.ts). */
+  changeTimeline(request: TimelineRequest): Promise<ChangeTimeline>;
+  /** Prints the window as it shows now (print stylesheet, A4) to a PDF the trainer saves. */
+  savePdf(request: SavePdfRequest): Promise<SavePdfResponse>;
   openExternal(request: OpenExternalRequest): Promise<OpenExternalResponse>;
   /** Called whenever the content folder changed and was re-read. Returns an unsubscribe function. */
   onLibraryChanged(listener: () => void): () => void;
@@ -131,6 +168,9 @@ export const invokeChannels: { readonly [Op in InvokeOperation]: string } = {
   search: 'guidedesk:search',
   diffVersions: 'guidedesk:diff-versions',
   changesSince: 'guidedesk:changes-since',
+  changeBriefing: 'guidedesk:change-briefing',
+  changeTimeline: 'guidedesk:change-timeline',
+  savePdf: 'guidedesk:save-pdf',
   openExternal: 'guidedesk:open-external',
 };
 
@@ -218,6 +258,27 @@ export const validateRequest: { readonly [Op in InvokeOperation]: (payload: unkn
   changesSince: (payload) => {
     const p = record(payload, ['since']);
     return { since: isoDate(p.since, 'since', false)! };
+  },
+  changeBriefing: (payload) => {
+    const p = record(payload, ['since', 'until']);
+    const since = isoDate(p.since, 'since', false)!;
+    const until = isoDate(p.until, 'until', true);
+    if (until !== undefined && until < since) throw new PayloadError('"until" must not be before "since"');
+    return until === undefined ? { since } : { since, until };
+  },
+  changeTimeline: (payload) => {
+    const p = record(payload, ['unit']);
+    if (p.unit !== 'week' && p.unit !== 'month') throw new PayloadError('"unit" must be week or month');
+    return { unit: p.unit };
+  },
+  savePdf: (payload) => {
+    const p = record(payload, ['document', 'title']);
+    if (p.document !== 'briefing' && p.document !== 'guide' && p.document !== 'diff') {
+      throw new PayloadError('"document" must be briefing, guide or diff');
+    }
+    const title = text(p.title, 'title', { max: 200 })!;
+    if (title.trim() === '') throw new PayloadError('"title" must not be empty');
+    return { document: p.document, title };
   },
   openExternal: (payload) => {
     const p = record(payload, ['url', 'userActivated']);

@@ -3,7 +3,10 @@
  * until the test answers it, so tests decide the order answers arrive in.
  */
 import type {
+  BriefingRequest,
+  ChangeBriefing,
   ChangeDigestEntry,
+  ChangeTimeline,
   ChangesRequest,
   DiffRequest,
   DiffView,
@@ -13,8 +16,11 @@ import type {
   OpenExternalRequest,
   OpenExternalResponse,
   OpenGuideRequest,
+  SavePdfRequest,
+  SavePdfResponse,
   SearchRequest,
   SearchResponse,
+  TimelineRequest,
 } from '../../src/shared/ipc';
 
 export interface PendingCall<Req, Res> {
@@ -31,6 +37,9 @@ export interface FakeApi {
     search: PendingCall<SearchRequest, SearchResponse>[];
     diffVersions: PendingCall<DiffRequest, DiffView>[];
     changesSince: PendingCall<ChangesRequest, ChangeDigestEntry[]>[];
+    changeBriefing: PendingCall<BriefingRequest, ChangeBriefing>[];
+    changeTimeline: PendingCall<TimelineRequest, ChangeTimeline>[];
+    savePdf: PendingCall<SavePdfRequest, SavePdfResponse>[];
     openExternal: PendingCall<OpenExternalRequest, OpenExternalResponse>[];
   };
   /** Listeners currently subscribed to onLibraryChanged. */
@@ -55,6 +64,9 @@ export function createFakeApi(): FakeApi {
     search: [],
     diffVersions: [],
     changesSince: [],
+    changeBriefing: [],
+    changeTimeline: [],
+    savePdf: [],
     openExternal: [],
   };
   const listeners = new Set<() => void>();
@@ -65,6 +77,9 @@ export function createFakeApi(): FakeApi {
     search: recorder(calls.search),
     diffVersions: recorder(calls.diffVersions),
     changesSince: recorder(calls.changesSince),
+    changeBriefing: recorder(calls.changeBriefing),
+    changeTimeline: recorder(calls.changeTimeline),
+    savePdf: recorder(calls.savePdf),
     openExternal: recorder(calls.openExternal),
     onLibraryChanged(listener) {
       subscriptions += 1;

@@ -1,7 +1,7 @@
-/** `guidedesk diff` and `guidedesk changes`: what changed between two versions, and since a date. */
-import type { ChangeDigestEntry, DiffChange, GuideDiff } from '../../shared/guide';
-import { changesSince, diffVersions } from '../../main/core/versions';
-import { findVersion, loadLibrary, requireDate, UsageError, type Command } from '../context';
+/** `guidedesk diff`: what changed between two versions, or any two guides. */
+import type { DiffChange, GuideDiff } from '../../shared/guide';
+import { diffVersions } from '../../main/core/versions';
+import { findVersion, loadLibrary, type Command } from '../context';
 
 function describeChange(c: DiffChange): string {
   const where = c.label ? `${c.section} · ${c.label}` : c.section;
@@ -27,18 +27,6 @@ function describeDiff(diff: GuideDiff): string {
   ].join('\n');
 }
 
-const eventName = { archived: '보관', effective: '적용 시작', dated: '부분 적용' } as const;
-
-function describeDigestEntry(g: ChangeDigestEntry): string {
-  return [
-    `\n${g.title}${g.retired ? '  · 사용 종료' : ''}`,
-    ...g.events.map((e) => `  ${e.date} ${eventName[e.kind]}  ${e.path}`),
-    g.summary ? `  변경 ${g.summary.total}건${g.summary.labels.length ? `: ${g.summary.labels.join(', ')}` : ''}` : '',
-  ]
-    .filter(Boolean)
-    .join('\n');
-}
-
 export const diff: Command = {
   arity: 2,
   shape: '<A> <B>',
@@ -46,21 +34,6 @@ export const diff: Command = {
     const snapshot = await loadLibrary(contentDir);
     const result = diffVersions(findVersion(snapshot, args[0]), findVersion(snapshot, args[1]));
     print(result, () => describeDiff(result));
-    return 0;
-  },
-};
-
-export const changes: Command = {
-  arity: 0,
-  shape: '--since YYYY-MM-DD',
-  async run({ values, contentDir, print }) {
-    const since = requireDate(values.since, '--since');
-    if (!since) throw new UsageError('changes needs --since YYYY-MM-DD');
-    const snapshot = await loadLibrary(contentDir);
-    const guides = changesSince(snapshot.versions, snapshot.histories, since);
-    print({ since, guides }, () =>
-      [`${since} 이후 바뀐 가이드 ${guides.length}건`, ...guides.map(describeDigestEntry)].join('\n'),
-    );
     return 0;
   },
 };

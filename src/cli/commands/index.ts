@@ -1,7 +1,8 @@
 /** Every `guidedesk` command by name. Adding a command: a file here and one line in this table. */
 import type { Command } from '../context';
 import { check } from './check';
-import { changes, diff } from './diff';
+import { changes } from './changes';
+import { diff } from './diff';
 import { search } from './search';
 import { show, versions } from './show';
 

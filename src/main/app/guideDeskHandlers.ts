@@ -3,19 +3,25 @@
  * Electron), so the Electron app, the renderer end-to-end bridge and unit tests run the same code.
  */
 import type { GuideHistory, GuideVersion, IsoDate } from '../../shared/guide';
-import type { GuideListItem, LibrarySnapshot as LibraryView } from '../../shared/ipc';
+import type { GuideListItem, LibrarySnapshot as LibraryView, SavePdfRequest, SavePdfResponse } from '../../shared/ipc';
 import { renderGuideMarkdown } from '../core/render';
-import { changesSince, diffVersions, findHistory, versionInForce } from '../core/versions';
+import { changesSince, changeTimeline, diffVersions, findHistory, versionInForce } from '../core/versions';
 import { NotFoundError, type GuideDeskHandlers } from '../ipc/router';
+import { ChangeBriefings } from './changeBriefings';
 import { externalUrlRefusal } from '../security/policy';
 import { localIsoDate, type ContentLibrary, type LibrarySnapshot } from '../services/contentLibrary';
 import type { SearchService } from '../services/searchService';
+
+/** Prints the window to a PDF and saves it (Electron's printToPDF and a save dialog in the app). */
+export type PdfExporter = (request: SavePdfRequest) => Promise<SavePdfResponse>;
 
 export interface HandlerDependencies {
   library: ContentLibrary;
   search: SearchService;
   /** Opens a URL outside the app (Electron's shell.openExternal in the app). */
   openExternal: (url: string) => Promise<void>;
+  /** The PDF exporter bound now, or null where no window can print (`savePdf` says `unavailable`). */
+  pdfExporter?: () => PdfExporter | null;
   today?: () => IsoDate;
 }
 
@@ -70,6 +76,8 @@ export function createGuideDeskHandlers(deps: HandlerDependencies): GuideDeskHan
     return result;
   };
 
+  const briefings = new ChangeBriefings();
+
   return {
     async getLibrary(): Promise<LibraryView> {
       const snapshot = deps.library.snapshot;
@@ -115,6 +123,21 @@ export function createGuideDeskHandlers(deps: HandlerDependencies): GuideDeskHan
     async changesSince({ since }) {
       const snapshot = deps.library.snapshot;
       return changesSince(snapshot.versions, snapshot.histories, since);
+    },
+
+    async changeBriefing({ since, until }) {
+      return briefings.get(deps.library.snapshot, { since, until: until ?? null });
+    },
+
+    async changeTimeline({ unit }) {
+      const snapshot = deps.library.snapshot;
+      return changeTimeline(snapshot.versions, snapshot.histories, unit);
+    },
+
+    async savePdf(request) {
+      const exporter = deps.pdfExporter?.() ?? null;
+      if (!exporter) return { saved: false, reason: 'unavailable', message: 'no window here can print to PDF' };
+      return exporter(request);
     },
 
     async openExternal({ url, userActivated }) {

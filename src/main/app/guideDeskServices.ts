@@ -13,7 +13,7 @@ import { createIpcRouter, type IpcRouter } from '../ipc/router';
 import { ContentLibrary } from '../services/contentLibrary';
 import { ServiceHost, type Service } from '../services/lifecycle';
 import { SearchService } from '../services/searchService';
-import { createGuideDeskHandlers, type HandlerDependencies } from './guideDeskHandlers';
+import { createGuideDeskHandlers, type HandlerDependencies, type PdfExporter } from './guideDeskHandlers';
 import { LibraryIndexer } from './libraryIndexer';
 
 export { SYNONYMS_FILE, readSynonyms, searchDocuments } from './libraryIndexer';
@@ -41,6 +41,7 @@ export class GuideDeskServices implements Service {
   /** The validated IPC boundary over the handlers; bind it to a transport once started. */
   readonly router: IpcRouter;
   private readonly host: ServiceHost;
+  private pdfExporter: PdfExporter | null = null;
 
   constructor(options: GuideDeskServicesOptions) {
     const log = options.log ?? (() => {});
@@ -52,6 +53,7 @@ export class GuideDeskServices implements Service {
       library: this.library,
       search: this.search,
       openExternal: options.openExternal,
+      pdfExporter: () => this.pdfExporter,
       today: options.today,
     });
     this.router = createIpcRouter(handlers, options.isTrustedUrl, log);
@@ -61,6 +63,14 @@ export class GuideDeskServices implements Service {
     await this.host.start(this.library);
     await this.host.start(this.search);
     await this.host.start(this.indexer);
+  }
+
+  /**
+   * Binds what `savePdf` prints with: the Electron app binds printToPDF of its window once the window
+   * service runs; the renderer end-to-end bridge binds Chromium's. Until then `savePdf` is unavailable.
+   */
+  setPdfExporter(exporter: PdfExporter | null): void {
+    this.pdfExporter = exporter;
   }
 
   /** Resolves once the search index is built or loaded. */

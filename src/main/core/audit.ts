@@ -1,6 +1,7 @@
 /**
  * Health checks across the whole library, for content teams: links to guides that are not in the
- * folder, and current guides that still quote a date already past. Pure: `today` is an argument.
+ * folder, current guides that still quote a date already past, and current guides past their
+ * front-matter review date. Pure: `today` is an argument.
  */
 import type { GuideHistory, GuideVersion, IsoDate, Problem } from '../../shared/guide';
 
@@ -10,6 +11,20 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 function pointsIntoPack(href: string): boolean {
   if (href.startsWith('#')) return false;
   return href.toLowerCase().startsWith('guide:') || !SCHEME.test(href);
+}
+
+/**
+ * The `review-overdue` warning for a version whose front-matter `reviewBy` day has passed (the day
+ * itself is still in time), naming the owner when the file gives one; null when it is not due.
+ */
+export function reviewOverdue(version: GuideVersion, today: IsoDate): Problem | null {
+  if (!version.reviewBy || version.reviewBy >= today) return null;
+  const who = version.owner ?? 'its owner';
+  return {
+    severity: 'warning',
+    code: 'review-overdue',
+    message: `review date ${version.reviewBy} (reviewBy) has passed (today ${today}): ${who} should review the guide and move reviewBy on`,
+  };
 }
 
 /** Problems per version path. Versions without findings are absent. */
@@ -32,6 +47,8 @@ export function auditLibrary(
       }
     }
     if (!current.has(version.path)) continue;
+    const overdue = reviewOverdue(version, today);
+    if (overdue) add(version.path, overdue);
     for (const date of version.expiryDates) {
       if (date < today) {
         add(version.path, {

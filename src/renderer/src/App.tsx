@@ -16,19 +16,15 @@ import { useLiveReload } from './hooks/useLiveReload';
 import { useNoNavigation } from './hooks/useNoNavigation';
 import { useOpenGuide } from './hooks/useOpenGuide';
 import { useSearch } from './hooks/useSearch';
+import { useChangesPeriod } from './hooks/useChangesPeriod';
 import { useShortcuts } from './hooks/useShortcuts';
 import { copyScript, NoticeProvider, useNotice } from './lib/copy';
-import { addDays } from '../../shared/dates';
 import type { Screen } from './screens';
-
-/** How far back 변경 사항 looks until a trainer picks a date. */
-const DEFAULT_CHANGES_DAYS = 30;
 
 function Shell() {
   const { notify } = useNotice();
   const [screen, setScreen] = useState<Screen>({ kind: 'guide' });
   const [refreshToken, setRefreshToken] = useState(0);
-  const [pickedSince, setSince] = useState<string | null>(null);
 
   const library = useLibrary(api);
   const showGuideScreen = useCallback(() => setScreen({ kind: 'guide' }), []);
@@ -60,7 +56,7 @@ function Shell() {
   };
 
   const snapshot = library.snapshot;
-  const since = pickedSince ?? (snapshot ? addDays(snapshot.today, -DEFAULT_CHANGES_DAYS) : '');
+  const changesPeriod = useChangesPeriod(snapshot?.today ?? null);
   return (
     <div className="app">
       <TopBar
@@ -102,9 +98,8 @@ function Shell() {
           guideError={guide.error}
           headingRef={guide.headingRef}
           library={snapshot}
-          since={since}
+          period={changesPeriod}
           refreshToken={refreshToken}
-          onSince={setSince}
           onOpen={openGuide}
           onFollowLink={followLink}
           onScreen={goScreen}

@@ -54,6 +54,9 @@ export interface VersionDraft {
   effectiveFrom?: IsoDate | null;
   /** Zendesk article id the file declares, or null. */
   zendeskId: string | null;
+  /** Who keeps the guide current, and the day it is reviewed by (front matter); omit in a format without them. */
+  owner?: string | null;
+  reviewBy?: IsoDate | null;
   advice: MissingAdvice;
 }
 
@@ -153,6 +156,8 @@ export function assembleVersion(draft: VersionDraft): { version: GuideVersion | 
     plainText,
     ...(draft.effectiveFrom !== undefined ? { effectiveFrom: draft.effectiveFrom } : {}),
     ...(draft.zendeskId ? { zendeskId: draft.zendeskId } : {}),
+    ...(draft.owner ? { owner: draft.owner } : {}),
+    ...(draft.reviewBy ? { reviewBy: draft.reviewBy } : {}),
   };
   return { version, problems };
 }

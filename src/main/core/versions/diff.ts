@@ -303,23 +303,62 @@ export function isPlainTextDiff(from: GuideVersion, to: GuideVersion): boolean {
   return !hasStructure(from) || !hasStructure(to);
 }
 
-/** Structured, focused diff from one version to another. */
-export function diffVersions(from: GuideVersion, to: GuideVersion): GuideDiff {
-  const changes: DiffChange[] = [];
-  const emit: Emit = (c) => {
-    // Nothing to show is no change (an empty row or step on one side).
+function diffStructured(emit: Emit, from: GuideVersion, to: GuideVersion): void {
+  diffCategory(emit, from, to);
+  diffList(emit, 'responseSteps', from.responseSteps, to.responseSteps, (_side, i) => `응대 순서 ${i + 1}`);
+  diffPolicies(emit, from.policies, to.policies);
+  diffScripts(emit, from.scripts, to.scripts);
+  diffDates(emit, from, to);
+  diffText(emit, from, to);
+}
+
+/** Collects changes; nothing to show is no change (an empty row or step on one side). */
+function collector(changes: DiffChange[]): Emit {
+  return (c) => {
     if ((c.op === 'added' && !c.after) || (c.op === 'removed' && !c.before)) return;
     changes.push(c);
   };
-  if (isPlainTextDiff(from, to)) {
-    diffPlain(emit, from, to);
-  } else {
-    diffCategory(emit, from, to);
-    diffList(emit, 'responseSteps', from.responseSteps, to.responseSteps, (_side, i) => `응대 순서 ${i + 1}`);
-    diffPolicies(emit, from.policies, to.policies);
-    diffScripts(emit, from.scripts, to.scripts);
-    diffDates(emit, from, to);
-    diffText(emit, from, to);
-  }
+}
+
+/** Structured, focused diff from one version to another. */
+export function diffVersions(from: GuideVersion, to: GuideVersion): GuideDiff {
+  const changes: DiffChange[] = [];
+  const emit = collector(changes);
+  if (isPlainTextDiff(from, to)) diffPlain(emit, from, to);
+  else diffStructured(emit, from, to);
   return { from: from.path, to: to.path, changes };
+}
+
+/**
+ * What a new guide holds, as changes from nothing, every one `added`: its 상담 유형 path with the
+ * options, its 응대 순서 as one numbered list, then each policy row, script step, date, note and
+ * link (its title and archive date are not news). A version without structure gives its text line
+ * by line.
+ */
+export function introduceVersion(to: GuideVersion): DiffChange[] {
+  const changes: DiffChange[] = [];
+  const emit = collector(changes);
+  if (!hasStructure(to)) {
+    diffPlain(emit, { ...to, markdown: '', plainText: '' }, to);
+    return changes;
+  }
+  const path = [...to.category, ...(to.categoryOptions.length ? [to.categoryOptions.join(', ')] : [])];
+  emitPair(emit, 'category', '상담 유형', '', path.join(' ▶ '));
+  const steps = to.responseSteps.map((s, i) => `${i + 1}. ${s}`).join('\n');
+  emitPair(emit, 'responseSteps', '응대 순서', '', steps);
+  const nothing: GuideVersion = {
+    ...to,
+    policies: [],
+    question: null,
+    scripts: [],
+    effectiveDates: [],
+    expiryDates: [],
+    notes: [],
+    links: [],
+  };
+  diffPolicies(emit, nothing.policies, to.policies);
+  diffScripts(emit, nothing.scripts, to.scripts);
+  diffDates(emit, nothing, to);
+  diffText(emit, nothing, to);
+  return changes;
 }

@@ -85,11 +85,5 @@ export function categoryPath(category: readonly string[]): string {
   return category.join(' › ');
 }
 
-export const sectionNames: Record<string, string> = {
-  category: '상담 유형',
-  responseSteps: '응대 순서',
-  policies: '정책 및 참고사항',
-  scripts: '스크립트',
-  dates: '적용일·만료일',
-  text: '본문',
-};
+/** Section names, written once in the shared briefing labels. */
+export { SECTION_NAMES as sectionNames } from '../../../shared/briefing';

@@ -101,6 +101,10 @@ export interface DeclaredFields {
   effective: IsoDate[];
   effectiveFrom: IsoDate | null;
   zendeskId: string | null;
+  /** Who keeps the guide current (`owner:`), or null. */
+  owner: string | null;
+  /** The day the guide is reviewed by (`reviewBy:`), or null. */
+  reviewBy: IsoDate | null;
   /** Values that are there but unreadable (`effective: soon`): warnings for the author. */
   problems: Problem[];
 }
@@ -119,6 +123,9 @@ export function readDeclaredFields(data: Record<string, unknown>): DeclaredField
     problems.push(dateWarning('`effective:` is not a date (write YYYY-MM-DD).'));
   if (data.archived !== undefined && typeof data.archived !== 'boolean' && archivedAt === null)
     problems.push(dateWarning('`archived:` is not a date (write YYYY-MM-DD, or true).'));
+  const reviewBy = asDate(data.reviewBy);
+  if (data.reviewBy !== undefined && data.reviewBy !== null && reviewBy === null)
+    problems.push(dateWarning('`reviewBy:` is not a date (write YYYY-MM-DD).'));
   return {
     title: asString(data.title),
     id: asString(data.id),
@@ -133,6 +140,8 @@ export function readDeclaredFields(data: Record<string, unknown>): DeclaredField
       ? (asList(data.effective).map(parseLooseDate).find(Boolean) ?? null)
       : asDate(data.effective),
     zendeskId: asString(data.zendeskId),
+    owner: asString(data.owner),
+    reviewBy,
     problems,
   };
 }

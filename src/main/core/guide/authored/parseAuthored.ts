@@ -56,6 +56,8 @@ function authoredDraft(path: string, linkSource: string, declared: DeclaredField
     declaredEffective: declared.effective,
     effectiveFrom: declared.effectiveFrom,
     zendeskId: declared.zendeskId,
+    owner: declared.owner,
+    reviewBy: declared.reviewBy,
     advice: AUTHORED_ADVICE,
   };
 }
