@@ -4,11 +4,17 @@
  * rather than read (id, canonical title, archive state, placeholders, phones, dates, notes merged,
  * links, plain text) is computed here and only here, so the formats cannot drift apart.
  *
+ * Front matter is a header either format may carry above its body: what it declares is laid over
+ * the body's draft here (`applyFrontMatter`), so a YAML header above a Zendesk-export body keeps both
+ * the header's facts and the export's structure.
+ *
  * Phones, placeholders and in-text dates are read from the version's `plainText`: the whole guide,
  * title included. Effective and expiry dates are sorted and unique, front-matter dates merged in.
  */
 import type { GuideFormat, GuideVersion, IsoDate, Problem, ScriptStep } from '../../../shared/guide';
+import type { DeclaredFields } from './authored/frontMatter';
 import { extractDates, extractPhones, extractPlaceholders } from './extract';
+import { splitCategory, splitSteps } from './lineSyntax';
 import { collectLinks, markdownToPlain } from './markup';
 import type { PolicyDraft } from './policies';
 import type { ScriptDraft, ScriptStepDraft } from './scriptBuilder';
@@ -55,6 +61,8 @@ export interface VersionDraft {
   /** Zendesk article id the file declares, or null. */
   zendeskId: string | null;
   advice: MissingAdvice;
+  /** What a readable front matter above the body declares; it wins over the body (except for `Q.`). */
+  frontMatter?: DeclaredFields | null;
 }
 
 /** Items in order of first appearance, each once. */
@@ -100,8 +108,35 @@ function scriptsAndNotes(draft: VersionDraft): { scripts: ScriptStep[]; notes: s
   return { scripts: drafts.map(withPlaceholders), notes };
 }
 
+/**
+ * The body's draft with its front matter laid over it: the header's title, id, archive state,
+ * category (and options), response steps, effective dates and Zendesk id win; the body's `Q.` wins
+ * over a `question:` field. A draft without front matter is returned as it is.
+ */
+export function applyFrontMatter(draft: VersionDraft): VersionDraft {
+  const declared = draft.frontMatter;
+  if (!declared) return draft;
+  const path = declared.category ? splitCategory(declared.category) : null;
+  return {
+    ...draft,
+    writtenTitle: declared.title ?? draft.writtenTitle,
+    declaredId: declared.id ?? draft.declaredId,
+    declaredArchive: declared.archive.archived ? declared.archive : draft.declaredArchive,
+    category: path ? path.category : draft.category,
+    categoryOptions: declared.categoryOptions ?? path?.options ?? draft.categoryOptions,
+    responseSteps:
+      declared.responseSteps ??
+      (declared.responseStepsLine !== null ? splitSteps(declared.responseStepsLine) : draft.responseSteps),
+    question: draft.question ?? declared.question,
+    declaredEffective: [...draft.declaredEffective, ...declared.effective],
+    effectiveFrom: declared.effectiveFrom ?? draft.effectiveFrom ?? null,
+    zendeskId: declared.zendeskId ?? draft.zendeskId,
+  };
+}
+
 /** Builds the version a draft describes, or null with a `no-content` error; never throws on content. */
-export function assembleVersion(draft: VersionDraft): { version: GuideVersion | null; problems: Problem[] } {
+export function assembleVersion(body: VersionDraft): { version: GuideVersion | null; problems: Problem[] } {
+  const draft = applyFrontMatter(body);
   const problems: Problem[] = [];
   const advise = (severity: Problem['severity'], code: string, message: string) =>
     problems.push({ severity, code, message });
@@ -154,5 +189,7 @@ export function assembleVersion(draft: VersionDraft): { version: GuideVersion | 
     ...(draft.effectiveFrom !== undefined ? { effectiveFrom: draft.effectiveFrom } : {}),
     ...(draft.zendeskId ? { zendeskId: draft.zendeskId } : {}),
   };
+  // Unreadable front-matter values are reported once the file is known to be a guide.
+  problems.push(...(draft.frontMatter?.problems ?? []));
   return { version, problems };
 }
