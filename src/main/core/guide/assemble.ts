@@ -15,7 +15,8 @@ import type { GuideFormat, GuideVersion, IsoDate, Problem, ScriptStep } from '..
 import type { DeclaredFields } from './authored/frontMatter';
 import { extractDates, extractPhones, extractPlaceholders } from './extract';
 import { splitCategory, splitSteps } from './lineSyntax';
-import { collectLinks, markdownToPlain } from './markup';
+import { rawHtmlProblems, screenLinks } from './hostile';
+import { markdownToPlain } from './markup';
 import type { PolicyDraft } from './policies';
 import type { ScriptDraft, ScriptStepDraft } from './scriptBuilder';
 import { fileTitle, guideIdFromTitle, splitArchivePrefix } from './title';
@@ -52,7 +53,10 @@ export interface VersionDraft {
   markdownHasTitle: boolean;
   /** `markdown` without its title heading: a guide with nothing else (and no scripts or category) has no content. */
   bodyMarkdown: string;
-  /** The Markdown source whose links the version lists (targets are resolved later, per pack). */
+  /**
+   * The body's Markdown source, line 1 being the body's first line: the version lists its links
+   * (targets are resolved later, per pack) and problems found in it carry its line numbers.
+   */
   linkSource: string;
   /** Dates the file declares in effect (front-matter `effective`), in any order, repeats allowed. */
   declaredEffective: IsoDate[];
@@ -161,6 +165,7 @@ export function assembleVersion(body: VersionDraft): { version: GuideVersion | n
   // Facts are read from the whole guide, title included, whatever the format.
   const plainText = markdownToPlain(markdown);
   const dates = extractDates(plainText);
+  const links = screenLinks(draft.linkSource);
   const version: GuideVersion = {
     id: (draft.declaredId ?? guideIdFromTitle(split.title)).normalize('NFC'),
     path: draft.path,
@@ -180,7 +185,7 @@ export function assembleVersion(body: VersionDraft): { version: GuideVersion | n
       ...extractPlaceholders(plainText),
     ]),
     phones: extractPhones(plainText),
-    links: collectLinks(draft.linkSource),
+    links: links.links,
     effectiveDates: sortedUniqueDates([...draft.declaredEffective, ...dates.effective]),
     expiryDates: sortedUniqueDates(dates.expiry),
     notes,
@@ -189,6 +194,7 @@ export function assembleVersion(body: VersionDraft): { version: GuideVersion | n
     ...(draft.effectiveFrom !== undefined ? { effectiveFrom: draft.effectiveFrom } : {}),
     ...(draft.zendeskId ? { zendeskId: draft.zendeskId } : {}),
   };
+  problems.push(...links.problems, ...rawHtmlProblems(version.scripts, version.policies, draft.linkSource));
   // Unreadable front-matter values are reported once the file is known to be a guide.
   problems.push(...(draft.frontMatter?.problems ?? []));
   return { version, problems };

@@ -47,9 +47,15 @@ const LINK_RE =
 const AUTOLINK_RE = /<((?:https?|mailto|tel):[^>\s]+)>/gi;
 const BARE_URL_RE = /(?<![(<\w/])https?:\/\/[^\s<>()\]]+[^\s<>()\].,!?'"]/gi;
 
-/** Every link in a piece of Markdown: `[text](href)`, `<https://…>` and bare URLs, in order, unique. */
-export function collectLinks(markdown: string): GuideLink[] {
-  const found: { at: number; link: GuideLink }[] = [];
+/** One link found in Markdown, with the offset of its syntax in the source. */
+export interface LinkSpan {
+  link: GuideLink;
+  at: number;
+}
+
+/** Every link in a piece of Markdown (`[text](href)`, `<https://…>`, bare URLs) with its offset, in order. */
+export function findLinks(markdown: string): LinkSpan[] {
+  const found: LinkSpan[] = [];
   const masked = markdown.replace(
     LINK_RE,
     (
@@ -74,16 +80,25 @@ export function collectLinks(markdown: string): GuideLink[] {
   for (const m of masked2.matchAll(BARE_URL_RE)) {
     found.push({ at: m.index ?? 0, link: { text: m[0], href: m[0], target: null } });
   }
-  found.sort((a, b) => a.at - b.at);
+  return found.sort((a, b) => a.at - b.at);
+}
+
+/** The links of `spans`, each (href, text) pair once, in order. */
+export function uniqueLinks(spans: readonly LinkSpan[]): GuideLink[] {
   const seen = new Set<string>();
   const out: GuideLink[] = [];
-  for (const f of found) {
+  for (const f of spans) {
     const key = `${f.link.href}\u0000${f.link.text}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(f.link);
   }
   return out;
+}
+
+/** Every link in a piece of Markdown: `[text](href)`, `<https://…>` and bare URLs, in order, unique. */
+export function collectLinks(markdown: string): GuideLink[] {
+  return uniqueLinks(findLinks(markdown));
 }
 
 /** Replaces link syntax by the link's visible text (`[a](b)` → `a`, `<https://x>` → `https://x`). */
