@@ -26,10 +26,10 @@ export function defaultVersionPath(history: GuideHistory): string {
 
 /** Resolves a guide id or a version path (and an optional as-of date) to one version. */
 export function resolveVersion(snapshot: LibrarySnapshot, ref: string, asOf?: IsoDate): GuideVersion {
-  const normalised = ref
-    .normalize('NFC')
-    .replaceAll('\\', '/')
-    .replace(/^(\.\/)+/, '');
+  // A path as written first (a `\` is part of a POSIX name: `a\b.md`), then with Windows separators.
+  const written = ref.normalize('NFC').replace(/^(\.\/)+/, '');
+  const slashed = written.replaceAll('\\', '/');
+  const normalised = snapshot.byPath.has(written) ? written : slashed;
   const byPath = snapshot.byPath.get(normalised);
   if (byPath && !asOf) return byPath;
   const history = findHistory(snapshot.histories, normalised);

@@ -67,7 +67,8 @@ const NO_FRONT_MATTER = (text: string): FrontMatter => ({
 });
 
 export function parseGuide(path: string, text: string): { version: GuideVersion | null; problems: Problem[] } {
-  const nfcPath = path.normalize('NFC').replace(/\\/g, '/');
+  // The walker gives `/`-separated paths; a `\` is part of a POSIX file name (`a\b.md`).
+  const nfcPath = path.normalize('NFC');
   try {
     const clean = text
       .replace(/^\uFEFF/, '')
