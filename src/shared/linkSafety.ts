@@ -108,3 +108,23 @@ export function deceptiveLinkReason(text: string, href: string): string | null {
   if (bare(target) === bare(shown) || target.endsWith(`.${bare(shown)}`)) return null;
   return `its text shows ${shown} but it goes to ${target}`;
 }
+
+/** Hosts that are this computer: `localhost` (and `*.localhost`), 127.0.0.0/8, `[::1]`, the unspecified addresses. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (/^127(?:\.\d{1,3}){3}$/.test(host) || host === '0.0.0.0') return true;
+  // URL parsing gives IPv6 hosts in brackets and compressed: [::1], [::], [::ffff:7f00:1].
+  return host === '[::1]' || host === '[::]' || /^\[::ffff:(?:7f[0-9a-f]{2}:[0-9a-f]{1,4}|0:0)\]$/.test(host);
+}
+
+/**
+ * Why the app never opens a web address, whoever asks, or null: a user name or password in it
+ * (`https://user:pass@host`, and `https://help.example.com@evil.example` reads as a host but is one),
+ * or a host that is this computer (a local service must not be reachable from a guide).
+ */
+export function refusedWebAddress(url: URL): string | null {
+  if (url.username || url.password) return 'it carries a user name or password (user:pass@…)';
+  if (isLoopbackHost(url.hostname)) return `it points at this computer (${url.hostname})`;
+  return null;
+}

@@ -146,3 +146,40 @@ describe('deceptive web links (item 15, for the content team)', () => {
     expect(codes(r.problems, 'deceptive-link')).toEqual([expect.objectContaining({ severity: 'warning', line: 4 })]);
   });
 });
+
+describe('reference definitions, autolinks and addresses the app never opens', () => {
+  it('screens reference definitions and autolinks of any scheme too', () => {
+    const text = [
+      '# 안내',
+      '',
+      '[참조][위험] [안전한 참조][안전] <javascript:alert(1)> <https://help.example.com/auto>',
+      '',
+      "[위험]: javascript:alert('ref')",
+      '[안전]: https://help.example.com/ref "도움말"',
+    ].join('\n');
+    const r = parseGuide('a.md', text);
+    expect(r.version!.links.map((l) => [l.text, l.href])).toEqual([
+      ['https://help.example.com/auto', 'https://help.example.com/auto'],
+      ['안전', 'https://help.example.com/ref'],
+    ]);
+    expect(codes(r.problems, 'unsafe-link').map((p) => p.line)).toEqual([3, 5]);
+  });
+
+  it('warns about user names, passwords and this computer as a target', () => {
+    const text =
+      '# 안내\n\n본문\n[계정](https://user:pass@help.example.com/) [로컬](http://localhost:8080/) [십진수](http://2130706433/) [IPv6](http://[::1]/)\n[정상](https://help.example.com/)\n';
+    const r = parseGuide('a.md', text);
+    expect(codes(r.problems, 'refused-link').map((p) => [p.line, p.message.split(': ').pop()])).toEqual([
+      [4, 'it carries a user name or password (user:pass@…)'],
+      [4, 'it points at this computer (localhost)'],
+      [4, 'it points at this computer (127.0.0.1)'],
+      [4, 'it points at this computer ([::1])'],
+    ]);
+  });
+
+  it('finds the line a raw HTML tag of a script came from, not an earlier copy of the tag', () => {
+    const text = '# 안내\n\n<b>본문</b>\n\n**① 안내**\n안녕하세요 <b>고객님</b>.\n';
+    const r = parseGuide('a.md', text);
+    expect(codes(r.problems, 'raw-html').map((p) => p.line)).toEqual([6, 6]);
+  });
+});

@@ -7,13 +7,14 @@
  *   entity-encoded or in mixed case) or a network path is dropped from `links` with the warning
  *   `unsafe-link`; its text stays in the guide as plain text.
  * - A web link whose text misleads about its target (an RTL override, text showing another host) is
- *   kept but warned as `deceptive-link`; the main process refuses to open it.
+ *   kept but warned as `deceptive-link`, one with a user name or password or to this computer
+ *   (`localhost`, 127.0.0.1, [::1]) as `refused-link`; the main process refuses to open either.
  * - Raw HTML inside a policy row or a script stays text (it is shown and copied as written, never
  *   rendered) and is warned as `raw-html`: a counselor would paste it to a customer.
  */
 import type { GuideLink, PolicyRow, Problem, ScriptStep } from '../../../shared/guide';
-import { deceptiveLinkReason, unsafeHrefReason } from '../../../shared/linkSafety';
-import { decodeEntities, findLinks, uniqueLinks, type LinkSpan } from './markup';
+import { deceptiveLinkReason, refusedWebAddress, unsafeHrefReason } from '../../../shared/linkSafety';
+import { decodeEntities, findLinks, stripInline, uniqueLinks, type LinkSpan } from './markup';
 
 /** At most this many `raw-html` warnings per file; one more line says how many were left out. */
 export const MAX_RAW_HTML_WARNINGS = 20;
@@ -28,6 +29,16 @@ export function lineAt(text: string, offset: number): number {
 /** Long hrefs (a `data:` payload) are cut in messages. */
 function shortHref(href: string): string {
   return href.length > 120 ? `${href.slice(0, 117)}…` : href;
+}
+
+/** An http(s) href as a URL, or null. */
+function webAddress(href: string): URL | null {
+  if (!/^https?:/i.test(href.trim())) return null;
+  try {
+    return new URL(href.trim());
+  } catch {
+    return null;
+  }
 }
 
 /** The links `source` may present, and a warning with its line for each one it may not or that misleads. */
@@ -47,12 +58,21 @@ export function screenLinks(source: string): { links: GuideLink[]; problems: Pro
       });
       continue;
     }
-    const deceptive = /^https?:/i.test(href) ? deceptiveLinkReason(text, href) : null;
+    const web = webAddress(href);
+    const deceptive = web ? deceptiveLinkReason(text, href) : null;
+    const refused = web ? refusedWebAddress(web) : null;
     if (deceptive)
       problems.push({
         severity: 'warning',
         code: 'deceptive-link',
         message: `link "${text}" → ${shortHref(href)} misleads: ${deceptive}; the app will not open it`,
+        line,
+      });
+    else if (refused)
+      problems.push({
+        severity: 'warning',
+        code: 'refused-link',
+        message: `link "${text}" → ${shortHref(href)} is never opened: ${refused}`,
         line,
       });
     kept.push(span);
@@ -100,13 +120,29 @@ function copiedTexts(scripts: readonly ScriptStep[], policies: readonly PolicyRo
   return places;
 }
 
-/** A warning for each raw HTML tag inside a policy or a script, at the first source line holding it. */
+/**
+ * The source line a tag of `text` came from: the first line holding the whole line of `text` the tag
+ * stands in (the same tag may also stand elsewhere), else the first line holding the tag; 0 when none.
+ */
+function sourceLineOf(tag: string, text: string, lines: readonly string[][]): number {
+  const holds = (needle: string) => lines.findIndex((forms) => forms.some((form) => form.includes(needle))) + 1;
+  for (const line of text.split('\n')) {
+    const context = line.trim();
+    if (!context.includes(tag)) continue;
+    const at = holds(context) || holds(stripInline(context));
+    if (at) return at;
+  }
+  return holds(tag);
+}
+
+/** A warning for each raw HTML tag inside a policy or a script, at the source line it came from. */
 export function rawHtmlProblems(
   scripts: readonly ScriptStep[],
   policies: readonly PolicyRow[],
   source: string,
 ): Problem[] {
-  const lines = source.split('\n').map(decodeEntities);
+  // Each source line as written (entities decoded) and as its visible text.
+  const lines = source.split('\n').map((line) => [decodeEntities(line), stripInline(line)]);
   const seen = new Set<string>();
   const problems: Problem[] = [];
   let left = 0;
@@ -118,12 +154,12 @@ export function rawHtmlProblems(
         left++;
         continue;
       }
-      const index = lines.findIndex((l) => l.includes(tag));
+      const line = sourceLineOf(tag, text, lines);
       problems.push({
         severity: 'warning',
         code: 'raw-html',
         message: `${where} holds raw HTML ${shortHref(tag)}: it is shown and copied as text, never run, so a counselor would paste it to a customer. Remove it or write it as words.`,
-        ...(index >= 0 ? { line: index + 1 } : {}),
+        ...(line ? { line } : {}),
       });
     }
   }

@@ -44,7 +44,11 @@ export function normalizeSpaces(s: string): string {
 // CommonMark would not take as a link: a relative `.md` path may therefore contain spaces.
 const LINK_RE =
   /\[((?:[^[\]\n]|\[[^[\]\n]*\])*)\]\(\s*(?:<([^>\n]*)>|((?:[^()\s<>]|\([^()\s]*\))+)|((?:[^()\n<>:]|\([^()\n]*\))+?\.md(?:#[^()\s]*)?))(?:\s+"[^"]*")?\s*\)/g;
-const AUTOLINK_RE = /<((?:https?|mailto|tel):[^>\s]+)>/gi;
+// A CommonMark autolink `<scheme:…>`, whatever the scheme (unsafe ones are screened by the assembly).
+const AUTOLINK_RE = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*)>/g;
+// A reference definition `[label]: href "title"`, on a line of its own.
+const REFERENCE_DEFINITION_RE =
+  /^ {0,3}\[([^[\]\n]+)\]:[ \t]*<?([^\s<>]+)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$/gm;
 const BARE_URL_RE = /(?<![(<\w/])https?:\/\/[^\s<>()\]]+[^\s<>()\].,!?'"]/gi;
 
 /** One link found in Markdown, with the offset of its syntax in the source. */
@@ -53,10 +57,20 @@ export interface LinkSpan {
   at: number;
 }
 
-/** Every link in a piece of Markdown (`[text](href)`, `<https://…>`, bare URLs) with its offset, in order. */
+/**
+ * Every link in a piece of Markdown (`[text](href)`, reference definitions `[label]: href`,
+ * `<https://…>`, bare URLs) with its offset, in order.
+ */
 export function findLinks(markdown: string): LinkSpan[] {
   const found: LinkSpan[] = [];
-  const masked = markdown.replace(
+  const definitionsMasked = markdown.replace(
+    REFERENCE_DEFINITION_RE,
+    (whole, label: string, href: string, offset: number) => {
+      found.push({ at: offset, link: { text: stripInline(label), href, target: null } });
+      return ' '.repeat(whole.length);
+    },
+  );
+  const masked = definitionsMasked.replace(
     LINK_RE,
     (
       whole: string,
