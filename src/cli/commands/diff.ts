@@ -2,6 +2,7 @@
 import type { ChangeDigestEntry, DiffChange, GuideDiff } from '../../shared/guide';
 import { changesSince, diffVersions } from '../../main/core/versions';
 import { findVersion, loadLibrary, requireDate, UsageError, type Command } from '../context';
+import { shownName } from '../text';
 
 function describeChange(c: DiffChange): string {
   const where = c.label ? `${c.section} · ${c.label}` : c.section;
@@ -20,8 +21,8 @@ function describeChange(c: DiffChange): string {
 
 function describeDiff(diff: GuideDiff): string {
   return [
-    `--- ${diff.from}`,
-    `+++ ${diff.to}`,
+    `--- ${shownName(diff.from)}`,
+    `+++ ${shownName(diff.to)}`,
     ...diff.changes.map(describeChange),
     diff.changes.length ? '' : '(no changes)',
   ].join('\n');
@@ -31,8 +32,8 @@ const eventName = { archived: '보관', effective: '적용 시작', dated: '부�
 
 function describeDigestEntry(g: ChangeDigestEntry): string {
   return [
-    `\n${g.title}${g.retired ? '  · 사용 종료' : ''}`,
-    ...g.events.map((e) => `  ${e.date} ${eventName[e.kind]}  ${e.path}`),
+    `\n${shownName(g.title)}${g.retired ? '  · 사용 종료' : ''}`,
+    ...g.events.map((e) => `  ${e.date} ${eventName[e.kind]}  ${shownName(e.path)}`),
     g.summary ? `  변경 ${g.summary.total}건${g.summary.labels.length ? `: ${g.summary.labels.join(', ')}` : ''}` : '',
   ]
     .filter(Boolean)
