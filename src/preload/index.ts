@@ -25,8 +25,8 @@ const api: GuideDeskApi = {
   search: (request) => invoke('search', request),
   diffVersions: (request) => invoke('diffVersions', request),
   changesSince: (request) => invoke('changesSince', request),
-  openExternal: (request) =>
-    invoke('openExternal', { url: request.url, userActivated: navigator.userActivation?.isActive ?? false }),
+  // Only the URL crosses: whether a person clicked is decided in main from real input events.
+  openExternal: (request) => invoke('openExternal', { url: request.url }),
   onLibraryChanged: (listener) => {
     const wrapped = () => listener();
     ipcRenderer.on(eventChannels.libraryChanged, wrapped);

@@ -8,6 +8,7 @@ import { renderGuideMarkdown } from '../core/render';
 import { changesSince, diffVersions, findHistory, versionInForce } from '../core/versions';
 import { NotFoundError, type GuideDeskHandlers } from '../ipc/router';
 import { externalUrlRefusal } from '../security/policy';
+import type { UserGestureGate } from '../security/userGesture';
 import { localIsoDate, type ContentLibrary, type LibrarySnapshot } from '../services/contentLibrary';
 import type { SearchService } from '../services/searchService';
 
@@ -16,6 +17,8 @@ export interface HandlerDependencies {
   search: SearchService;
   /** Opens a URL outside the app (Electron's shell.openExternal in the app). */
   openExternal: (url: string) => Promise<void>;
+  /** The input events each window received, as main saw them: a link opens only right after one. */
+  userGestures: UserGestureGate;
   today?: () => IsoDate;
 }
 
@@ -55,6 +58,28 @@ export function listGuides(snapshot: LibrarySnapshot): GuideListItem[] {
       versionCount: history.versions.length,
     };
   });
+}
+
+/** The texts the library's guides show for each web address they link to (per snapshot, built on first use). */
+const shownTexts = new WeakMap<LibrarySnapshot, Map<string, string[]>>();
+
+function textsShownFor(snapshot: LibrarySnapshot, url: string): string[] {
+  let byHref = shownTexts.get(snapshot);
+  if (!byHref) {
+    byHref = new Map();
+    for (const version of snapshot.versions)
+      for (const link of version.links) {
+        let href: string;
+        try {
+          href = new URL(link.href).href;
+        } catch {
+          continue;
+        }
+        byHref.set(href, [...(byHref.get(href) ?? []), link.text]);
+      }
+    shownTexts.set(snapshot, byHref);
+  }
+  return byHref.get(new URL(url).href) ?? [];
 }
 
 export function createGuideDeskHandlers(deps: HandlerDependencies): GuideDeskHandlers {
@@ -116,8 +141,17 @@ export function createGuideDeskHandlers(deps: HandlerDependencies): GuideDeskHan
       return changesSince(snapshot.versions, snapshot.histories, since);
     },
 
-    async openExternal({ url, userActivated }) {
-      const refusal = externalUrlRefusal(url, userActivated);
+    async openExternal({ url }, sender) {
+      let shownAs: string[] = [];
+      try {
+        shownAs = textsShownFor(deps.library.snapshot, url);
+      } catch {
+        /* not a URL: the policy says so */
+      }
+      const refusal = externalUrlRefusal(url, {
+        shownAs,
+        userGesture: () => deps.userGestures.consume(sender.contentsId),
+      });
       if (refusal) return { opened: false, reason: refusal };
       await deps.openExternal(new URL(url).href);
       return { opened: true };
