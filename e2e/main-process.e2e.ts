@@ -139,6 +139,16 @@ function fakeElectron(userData: string) {
   };
 }
 
+/** The app:// handler the main process registered serves the built page and nothing outside it. */
+async function checkAppProtocol(rendererUrl: string) {
+  const serve = recorded.protocolHandlers.get('app')!;
+  const page = await serve(new Request(rendererUrl));
+  expect(page.status).toBe(200);
+  expect(await page.text()).toContain('<div id="root"></div>');
+  expect((await serve(new Request('app://guidedesk/..%2f..%2fpackage.json'))).status).toBe(403);
+  expect((await serve(new Request('app://guidedesk/assets/missing.js'))).status).toBe(404);
+}
+
 describe('built main process (composition root)', () => {
   const userData = mkdtempSync(join(tmpdir(), 'guidedesk-userdata-'));
   // A copy of the pack, so the tests can edit the folder the app watches.
@@ -198,14 +208,7 @@ describe('built main process (composition root)', () => {
     expect(recorded.applicationMenus).toEqual([null]);
   });
 
-  it('serves the built renderer on app:// and nothing outside it', async () => {
-    const serve = recorded.protocolHandlers.get('app')!;
-    const page = await serve(new Request(rendererUrl));
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<div id="root"></div>');
-    expect((await serve(new Request('app://guidedesk/..%2f..%2fpackage.json'))).status).toBe(403);
-    expect((await serve(new Request('app://guidedesk/assets/missing.js'))).status).toBe(404);
-  });
+  it('serves the built renderer on app:// and nothing outside it', () => checkAppProtocol(rendererUrl));
 
   it('handles exactly the contract channels, answering the window and refusing others', async () => {
     expect([...recorded.handlers.keys()].sort()).toEqual(Object.values(invokeChannels).sort());

@@ -41,6 +41,66 @@ async function openOriginalFromList(page: Page) {
   await page.locator(`[data-testid=guide-view][data-path="${ORIGINAL_PATH}"]`).waitFor();
 }
 
+/** Visits every screen, then: no CSP violation was even attempted, no request was blocked; the recorder is live. */
+async function checkNoRequestLeaves(app: RendererApp) {
+  const { page } = app;
+  await openOriginalFromList(page);
+  await page.getByTestId('raw').locator('summary').click();
+  await page.locator('[data-testid=raw] .markdown').waitFor();
+  await page.getByTestId('compare').click();
+  await page.locator('[data-testid=diff-change]').first().waitFor();
+  await page.getByTestId('nav-changes').click();
+  await page.getByTestId('since').fill('2024-01-01');
+  await page.getByTestId('change-entry').first().waitFor();
+  await page.getByTestId('nav-files').click();
+  await page.getByTestId('file-row').first().waitFor();
+  const violations = () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+  expect(await violations()).toEqual([]);
+  expect(app.blockedRequests).toEqual([]);
+  // The recorder is live: a remote image the page tried to load would be reported, not fetched.
+  await page.evaluate(() => {
+    const img = document.createElement('img');
+    img.src = 'https://evil.example/pixel.png';
+    document.body.append(img);
+  });
+  await expect.poll(violations).toEqual(['img-src https://evil.example/pixel.png']);
+  expect(app.blockedRequests).toEqual([]);
+}
+
+/** A click on a web link (list or 원문) opens it outside; a scripted call without a click opens nothing. */
+async function checkExternalLinks(app: RendererApp) {
+  const { page } = app;
+  await openOriginalFromList(page);
+  const before = page.url();
+  expect(await page.getByTestId('external-link').count()).toBeGreaterThan(0);
+  const link = page.getByTestId('external-link').first();
+  const href = (await link.getAttribute('href'))!;
+  expect(href).toMatch(/^https?:\/\//);
+  await link.click();
+  await expect.poll(() => app.openedExternally).toContain(href);
+  expect(page.url()).toBe(before);
+
+  // Anchors inside the rendered original go the same way.
+  await page.getByTestId('raw').locator('summary').click();
+  const rawAnchor = page.locator('[data-testid=raw] .markdown a[href^="http"]').first();
+  await rawAnchor.waitFor();
+  const rawHref = (await rawAnchor.getAttribute('href'))!;
+  const count = app.openedExternally.length;
+  await rawAnchor.click();
+  await expect.poll(() => app.openedExternally.length).toBe(count + 1);
+  expect(app.openedExternally.at(-1)).toBe(new URL(rawHref).href);
+  expect(page.url()).toBe(before);
+  await app.screenshot('foundation-raw');
+
+  // A call without a click just before it, as a script in the page would make, opens nothing.
+  const refused = await page.evaluate(
+    (url) => (window as unknown as { guidedesk: GuideDeskApi }).guidedesk.openExternal({ url }),
+    href,
+  );
+  expect(refused).toEqual({ opened: false, reason: 'links open only from a click' });
+  expect(app.openedExternally.length).toBe(count + 1);
+}
+
 describe('renderer foundation (real bridge)', () => {
   let app: RendererApp;
 
@@ -110,38 +170,8 @@ describe('renderer foundation (real bridge)', () => {
     expect(node).toEqual({ require: 'undefined', process: 'undefined', ipcRenderer: 'undefined' });
   });
 
-  it('opens external links through openExternal from the click, never navigating the page', async () => {
-    const { page } = app;
-    await openOriginalFromList(page);
-    const before = page.url();
-    expect(await page.getByTestId('external-link').count()).toBeGreaterThan(0);
-    const link = page.getByTestId('external-link').first();
-    const href = (await link.getAttribute('href'))!;
-    expect(href).toMatch(/^https?:\/\//);
-    await link.click();
-    await expect.poll(() => app.openedExternally).toContain(href);
-    expect(page.url()).toBe(before);
-
-    // Anchors inside the rendered original go the same way.
-    await page.getByTestId('raw').locator('summary').click();
-    const rawAnchor = page.locator('[data-testid=raw] .markdown a[href^="http"]').first();
-    await rawAnchor.waitFor();
-    const rawHref = (await rawAnchor.getAttribute('href'))!;
-    const count = app.openedExternally.length;
-    await rawAnchor.click();
-    await expect.poll(() => app.openedExternally.length).toBe(count + 1);
-    expect(app.openedExternally.at(-1)).toBe(new URL(rawHref).href);
-    expect(page.url()).toBe(before);
-    await app.screenshot('foundation-raw');
-
-    // A call without a click just before it, as a script in the page would make, opens nothing.
-    const refused = await page.evaluate(
-      (url) => (window as unknown as { guidedesk: GuideDeskApi }).guidedesk.openExternal({ url }),
-      href,
-    );
-    expect(refused).toEqual({ opened: false, reason: 'links open only from a click' });
-    expect(app.openedExternally.length).toBe(count + 1);
-  });
+  it('opens external links through openExternal from the click, never navigating the page', () =>
+    checkExternalLinks(app));
 
   it('opens internal links to another guide in the app', async () => {
     const { page } = app;
@@ -181,30 +211,7 @@ describe('renderer foundation (real bridge)', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('tries no request outside the local server on any screen', async () => {
-    const { page } = app;
-    await openOriginalFromList(page);
-    await page.getByTestId('raw').locator('summary').click();
-    await page.locator('[data-testid=raw] .markdown').waitFor();
-    await page.getByTestId('compare').click();
-    await page.locator('[data-testid=diff-change]').first().waitFor();
-    await page.getByTestId('nav-changes').click();
-    await page.getByTestId('since').fill('2024-01-01');
-    await page.getByTestId('change-entry').first().waitFor();
-    await page.getByTestId('nav-files').click();
-    await page.getByTestId('file-row').first().waitFor();
-    const violations = () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
-    expect(await violations()).toEqual([]);
-    expect(app.blockedRequests).toEqual([]);
-    // The recorder is live: a remote image the page tried to load would be reported, not fetched.
-    await page.evaluate(() => {
-      const img = document.createElement('img');
-      img.src = 'https://evil.example/pixel.png';
-      document.body.append(img);
-    });
-    await expect.poll(violations).toEqual(['img-src https://evil.example/pixel.png']);
-    expect(app.blockedRequests).toEqual([]);
-  });
+  it('tries no request outside the local server on any screen', () => checkNoRequestLeaves(app));
 });
 
 describe('file status and live refresh (copied content folder)', () => {

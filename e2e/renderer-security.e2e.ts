@@ -6,7 +6,7 @@
  * Chromium under the built page's CSP, through the real main-process handlers. Every wait is on a
  * signal (an element, a notice, a recorded call), never a fixed time.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -15,14 +15,7 @@ import { closeBrowser, launchRendererApp, RENDERER_DIR, REPO_ROOT, type Renderer
 import { relayUserInput } from './support/userGestures';
 
 const CORPUS = join(REPO_ROOT, 'test/fixtures/hostile');
-const CORPUS_FILES = [
-  'SVG와 수식.md',
-  'YAML 머리말 내보내기.md',
-  '속이는 링크.md',
-  '실행 머리말.md',
-  '원문 HTML 공격.md',
-  '위험한 링크 모음.md',
-];
+const CORPUS_FILES = readdirSync(CORPUS).filter((name) => name.endsWith('.md'));
 /** Elements and attributes that would mean raw HTML got through. */
 const FORBIDDEN =
   'script, iframe, img, svg, math, object, embed, meta, base, link, style, form, input, details, [style]';

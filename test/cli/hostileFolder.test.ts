@@ -4,7 +4,7 @@
  * readable content is still shown. The hostile guides are test/fixtures/hostile; the links and odd
  * names git cannot hold are made here.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,18 +75,10 @@ describe('guidedesk check on a folder of every bad input', () => {
   it('still shows every guide with readable content', async () => {
     const result = await cli('check', '--content', root, '--json');
     const report = JSON.parse(result.stdout) as { versions: number; files: FileReport[] };
-    const readable = [
-      'SVG와 수식.md',
-      'YAML 머리말 내보내기.md',
-      '속이는 링크.md',
-      '실행 머리말.md',
-      '원문 HTML 공격.md',
-      '위험한 링크 모음.md',
-      '정상 가이드.md',
-      NOT_UTF8,
-      NEWLINE,
-      BACKSLASH,
-    ];
+    // Every corpus guide, the plain one, and the three with odd names.
+    const corpus = readdirSync(HOSTILE).filter((name) => name.endsWith('.md'));
+    const readable = [...corpus, '정상 가이드.md', NOT_UTF8, NEWLINE, BACKSLASH];
+    expect(corpus.length).toBeGreaterThanOrEqual(6);
     expect(report.versions).toBe(readable.length);
     for (const path of readable) expect(report.files.find((f) => f.path === path)?.status, path).not.toBe('error');
     const shown = JSON.parse((await cli('show', '실행 머리말.md', '--content', root, '--json')).stdout);
