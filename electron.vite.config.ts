@@ -1,34 +1,34 @@
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from './src/main/security/csp';
+
+export { CONTENT_SECURITY_POLICY };
+
+function cspMeta(policy: string): string {
+  return `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
+}
 
 /**
- * The production Content-Security-Policy, written into the built index.html. The dev server
- * needs inline preambles for hot reload, so the meta tag is added at build time only; the
- * main process blocks every non-local request in both modes.
+ * The Content-Security-Policy in index.html, in both modes. The build writes the production policy
+ * (src/main/security/csp.ts). The dev server (`npm run dev`) needs inline preambles for hot reload:
+ * it gets the same shape with a nonce fresh at each start, which Vite puts on every script and style
+ * it injects (`html.cspNonce`), and its own origin and socket for hot reload; nothing else runs.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "object-src 'none'",
-].join('; ');
-
 function contentSecurityPolicy(): Plugin {
+  const nonce = randomBytes(18).toString('base64');
   return {
     name: 'guidedesk-csp',
-    apply: 'build',
-    transformIndexHtml: (html: string) =>
-      html.replace(
-        '<head>',
-        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
-      ),
+    config: (_config, { command }) => (command === 'serve' ? { html: { cspNonce: nonce } } : {}),
+    transformIndexHtml: (html, context) => {
+      const devServer = context.server?.resolvedUrls?.local[0];
+      const policy = context.server
+        ? devContentSecurityPolicy(nonce, devServer ?? 'http://localhost')
+        : CONTENT_SECURITY_POLICY;
+      return html.replace('<head>', `<head>\n    ${cspMeta(policy)}`);
+    },
   };
 }
 

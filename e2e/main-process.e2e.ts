@@ -11,7 +11,6 @@ import { createRequire } from 'node:module';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventChannels, invokeChannels } from '../src/shared/ipc';
 import { REPO_ROOT } from './support/rendererApp';
@@ -29,6 +28,10 @@ const recorded = {
   sandboxEnabled: false,
   permissionHandlerSet: false,
   requestFilterSet: false,
+  /** The app:// scheme: registered as privileged before ready, then handled. */
+  privilegedSchemes: [] as { scheme: string }[],
+  protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
+  applicationMenus: [] as unknown[],
   quitRequests: 0,
   quitsHeld: 0,
   /** Set when a quit went through (no 'will-quit' listener held it). */
@@ -44,8 +47,14 @@ function fakeElectron(userData: string) {
     destroyed = false;
     /** Channels sent to this window's page. */
     sent: string[] = [];
+    /** The window's webContents listeners, so a test can deliver input events as Electron would. */
+    contentsListeners = new Map<string, ((...args: unknown[]) => void)[]>();
     webContents = {
-      on() {},
+      id: BrowserWindow.all.length + 1,
+      on: (event: string, listener: (...args: unknown[]) => void) => {
+        this.contentsListeners.set(event, [...(this.contentsListeners.get(event) ?? []), listener]);
+      },
+      once() {},
       setWindowOpenHandler() {},
       send: (channel: string) => this.sent.push(channel),
       isDestroyed: () => this.destroyed,
@@ -113,6 +122,13 @@ function fakeElectron(userData: string) {
       removeHandler: (channel: string) => recorded.handlers.delete(channel),
     },
     shell: { openExternal: async (url: string) => void recorded.opened.push(url) },
+    Menu: { setApplicationMenu: (menu: unknown) => recorded.applicationMenus.push(menu) },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: { scheme: string }[]) => recorded.privilegedSchemes.push(...schemes),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+        recorded.protocolHandlers.set(scheme, handler),
+      unhandle: (scheme: string) => recorded.protocolHandlers.delete(scheme),
+    },
     session: {
       defaultSession: {
         setPermissionRequestHandler: () => (recorded.permissionHandlerSet = true),
@@ -121,6 +137,16 @@ function fakeElectron(userData: string) {
       },
     },
   };
+}
+
+/** The app:// handler the main process registered serves the built page and nothing outside it. */
+async function checkAppProtocol(rendererUrl: string) {
+  const serve = recorded.protocolHandlers.get('app')!;
+  const page = await serve(new Request(rendererUrl));
+  expect(page.status).toBe(200);
+  expect(await page.text()).toContain('<div id="root"></div>');
+  expect((await serve(new Request('app://guidedesk/..%2f..%2fpackage.json'))).status).toBe(403);
+  expect((await serve(new Request('app://guidedesk/assets/missing.js'))).status).toBe(404);
 }
 
 describe('built main process (composition root)', () => {
@@ -159,7 +185,10 @@ describe('built main process (composition root)', () => {
     rmSync(contentRoot, { recursive: true, force: true });
   });
 
-  const trusted = () => ({ senderFrame: mainFrame, sender: { mainFrame } });
+  const trusted = () => ({
+    senderFrame: mainFrame,
+    sender: { mainFrame, id: electron.BrowserWindow.getAllWindows()[0].webContents.id },
+  });
 
   it('takes the single-instance lock, enables the sandbox and hardens the session first', () => {
     expect(recorded.singleInstanceAsked).toBe(true);
@@ -172,9 +201,14 @@ describe('built main process (composition root)', () => {
     const prefs = recorded.windows[0].options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(existsSync(prefs.preload as string)).toBe(true);
-    expect(rendererUrl.startsWith('file://')).toBe(true);
-    expect(existsSync(fileURLToPath(rendererUrl))).toBe(true);
+    // The built renderer comes from the app:// origin, registered before ready, served from out/renderer.
+    expect(rendererUrl).toBe('app://guidedesk/index.html');
+    expect(recorded.privilegedSchemes.map((s) => s.scheme)).toEqual(['app']);
+    expect(prefs.devTools).toBe(false);
+    expect(recorded.applicationMenus).toEqual([null]);
   });
+
+  it('serves the built renderer on app:// and nothing outside it', () => checkAppProtocol(rendererUrl));
 
   it('handles exactly the contract channels, answering the window and refusing others', async () => {
     expect([...recorded.handlers.keys()].sort()).toEqual(Object.values(invokeChannels).sort());
@@ -203,15 +237,16 @@ describe('built main process (composition root)', () => {
       )
       .toBe('이중결제 취소요청(타사 주차권)');
     const open = recorded.handlers.get(invokeChannels.openExternal)!;
-    expect((await open(trusted(), { url: 'smb://host/share', userActivated: true })).value).toMatchObject({
-      opened: false,
-    });
-    expect((await open(trusted(), { url: 'https://example.com/', userActivated: false })).value).toMatchObject({
-      opened: false,
-    });
-    expect((await open(trusted(), { url: 'https://example.com/', userActivated: true })).value).toMatchObject({
-      opened: true,
-    });
+    const [window] = electron.BrowserWindow.getAllWindows();
+    const click = () =>
+      window.contentsListeners.get('input-event')!.forEach((l) => l({}, { type: 'mouseDown', button: 'left' }));
+    expect((await open(trusted(), { url: 'smb://host/share' })).value).toMatchObject({ opened: false });
+    // No real input seen by main since the last link: refused, whatever the page says.
+    expect((await open(trusted(), { url: 'https://example.com/' })).value).toMatchObject({ opened: false });
+    expect((await open(trusted(), { url: 'https://example.com/', userActivated: true })).ok).toBe(false);
+    click();
+    expect((await open(trusted(), { url: 'https://example.com/' })).value).toMatchObject({ opened: true });
+    expect((await open(trusted(), { url: 'https://example.com/' })).value).toMatchObject({ opened: false });
     expect(recorded.opened).toEqual(['https://example.com/']);
   });
 

@@ -2,6 +2,7 @@
  * Renderer foundation: launch and focus, guide list, opening the archived original, the preload
  * surface, no Node in the page, external links through openExternal, accessibility on every
  * screen, file status with a broken file, live refresh, and no request leaving the local server.
+ * Each test sets up the screen it needs, so any one of them run alone (`-t`) checks what it says.
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,8 +10,9 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invokeOperations } from '../src/shared/ipc';
+import { invokeOperations, type GuideDeskApi } from '../src/shared/ipc';
 import { closeBrowser, launchRendererApp, REPO_ROOT, type RendererApp } from './support/rendererApp';
+import { relayUserInput } from './support/userGestures';
 
 const ORIGINAL_PATH = '(보관-24.12.5)이중결제 취소요청(타사 주차권).md';
 const CURRENT_PATH = '이중결제 취소요청(타사 주차권).md';
@@ -23,11 +25,80 @@ async function seriousViolations(page: Page) {
     .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** Back to the guide list with an empty search box, from wherever the page is. */
+async function showList(page: Page) {
+  await page.getByRole('navigation', { name: '화면' }).getByRole('button', { name: '가이드', exact: true }).click();
+  await page.getByTestId('search-input').focus();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('guide-list').waitFor();
+}
+
 async function openOriginalFromList(page: Page) {
+  await showList(page);
   await page.locator('[data-testid=guide-item]', { hasText: TITLE }).first().click();
   await page.locator(`[data-testid=guide-view][data-path="${CURRENT_PATH}"]`).waitFor();
   await page.locator(`[data-testid=version-item][data-path="${ORIGINAL_PATH}"] button`, { hasText: '열기' }).click();
   await page.locator(`[data-testid=guide-view][data-path="${ORIGINAL_PATH}"]`).waitFor();
+}
+
+/** Visits every screen, then: no CSP violation was even attempted, no request was blocked; the recorder is live. */
+async function checkNoRequestLeaves(app: RendererApp) {
+  const { page } = app;
+  await openOriginalFromList(page);
+  await page.getByTestId('raw').locator('summary').click();
+  await page.locator('[data-testid=raw] .markdown').waitFor();
+  await page.getByTestId('compare').click();
+  await page.locator('[data-testid=diff-change]').first().waitFor();
+  await page.getByTestId('nav-changes').click();
+  await page.getByTestId('since').fill('2024-01-01');
+  await page.getByTestId('change-entry').first().waitFor();
+  await page.getByTestId('nav-files').click();
+  await page.getByTestId('file-row').first().waitFor();
+  const violations = () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+  expect(await violations()).toEqual([]);
+  expect(app.blockedRequests).toEqual([]);
+  // The recorder is live: a remote image the page tried to load would be reported, not fetched.
+  await page.evaluate(() => {
+    const img = document.createElement('img');
+    img.src = 'https://evil.example/pixel.png';
+    document.body.append(img);
+  });
+  await expect.poll(violations).toEqual(['img-src https://evil.example/pixel.png']);
+  expect(app.blockedRequests).toEqual([]);
+}
+
+/** A click on a web link (list or 원문) opens it outside; a scripted call without a click opens nothing. */
+async function checkExternalLinks(app: RendererApp) {
+  const { page } = app;
+  await openOriginalFromList(page);
+  const before = page.url();
+  expect(await page.getByTestId('external-link').count()).toBeGreaterThan(0);
+  const link = page.getByTestId('external-link').first();
+  const href = (await link.getAttribute('href'))!;
+  expect(href).toMatch(/^https?:\/\//);
+  await link.click();
+  await expect.poll(() => app.openedExternally).toContain(href);
+  expect(page.url()).toBe(before);
+
+  // Anchors inside the rendered original go the same way.
+  await page.getByTestId('raw').locator('summary').click();
+  const rawAnchor = page.locator('[data-testid=raw] .markdown a[href^="http"]').first();
+  await rawAnchor.waitFor();
+  const rawHref = (await rawAnchor.getAttribute('href'))!;
+  const count = app.openedExternally.length;
+  await rawAnchor.click();
+  await expect.poll(() => app.openedExternally.length).toBe(count + 1);
+  expect(app.openedExternally.at(-1)).toBe(new URL(rawHref).href);
+  expect(page.url()).toBe(before);
+  await app.screenshot('foundation-raw');
+
+  // A call without a click just before it, as a script in the page would make, opens nothing.
+  const refused = await page.evaluate(
+    (url) => (window as unknown as { guidedesk: GuideDeskApi }).guidedesk.openExternal({ url }),
+    href,
+  );
+  expect(refused).toEqual({ opened: false, reason: 'links open only from a click' });
+  expect(app.openedExternally.length).toBe(count + 1);
 }
 
 describe('renderer foundation (real bridge)', () => {
@@ -35,6 +106,14 @@ describe('renderer foundation (real bridge)', () => {
 
   beforeAll(async () => {
     app = await launchRendererApp({ today: '2025-03-01' });
+    // Every Content-Security-Policy violation the page reports, so "nothing tried to load" is checked.
+    await app.context.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    // Main opens a link only right after real input; here the page's trusted input stands in for it.
+    await relayUserInput(app);
   });
 
   afterAll(async () => {
@@ -44,6 +123,7 @@ describe('renderer foundation (real bridge)', () => {
 
   it('focuses the search box on launch and lists every guide, retired ones marked', async () => {
     const { page } = app;
+    await page.reload();
     await page.getByTestId('guide-list').waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search-input');
     const histories = app.services.library.snapshot.histories;
@@ -90,27 +170,8 @@ describe('renderer foundation (real bridge)', () => {
     expect(node).toEqual({ require: 'undefined', process: 'undefined', ipcRenderer: 'undefined' });
   });
 
-  it('opens external links through openExternal from the click, never navigating the page', async () => {
-    const { page } = app;
-    const before = page.url();
-    const link = page.getByTestId('external-link').first();
-    const href = (await link.getAttribute('href'))!;
-    expect(href).toMatch(/^https?:\/\//);
-    await link.click();
-    await expect.poll(() => app.openedExternally).toContain(href);
-    expect(page.url()).toBe(before);
-
-    // Anchors inside the rendered original go the same way.
-    await page.getByTestId('raw').locator('summary').click();
-    const rawAnchor = page.locator('[data-testid=raw] .markdown a[href^="http"]').first();
-    const rawHref = (await rawAnchor.getAttribute('href'))!;
-    const count = app.openedExternally.length;
-    await rawAnchor.click();
-    await expect.poll(() => app.openedExternally.length).toBe(count + 1);
-    expect(app.openedExternally.at(-1)).toBe(new URL(rawHref).href);
-    expect(page.url()).toBe(before);
-    await app.screenshot('foundation-raw');
-  });
+  it('opens external links through openExternal from the click, never navigating the page', () =>
+    checkExternalLinks(app));
 
   it('opens internal links to another guide in the app', async () => {
     const { page } = app;
@@ -120,7 +181,7 @@ describe('renderer foundation (real bridge)', () => {
     const link = source!.links.find((l) => l.target)!;
     const before = page.url();
     const external = app.openedExternally.length;
-    await page.keyboard.press('Escape');
+    await showList(page);
     await page.locator(`[data-testid=guide-item][data-id="${source!.id}"]`).click();
     await page.locator(`[data-testid=guide-view][data-path="${source!.path}"]`).waitFor();
     await page.getByTestId('internal-link').filter({ hasText: link.text }).first().click();
@@ -128,11 +189,11 @@ describe('renderer foundation (real bridge)', () => {
     await page.locator(`[data-testid=guide-view][data-path="${targetHistory.currentPath}"]`).waitFor();
     expect(app.openedExternally.length).toBe(external);
     expect(page.url()).toBe(before);
-    await openOriginalFromList(page);
   });
 
   it('has no serious accessibility violations on diff, changes and file status screens', async () => {
     const { page } = app;
+    await openOriginalFromList(page);
     await page.getByTestId('compare').click();
     await page.locator('[data-testid=diff-change]').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -150,9 +211,7 @@ describe('renderer foundation (real bridge)', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('made no request outside the local server', () => {
-    expect(app.blockedRequests).toEqual([]);
-  });
+  it('tries no request outside the local server on any screen', () => checkNoRequestLeaves(app));
 });
 
 describe('file status and live refresh (copied content folder)', () => {

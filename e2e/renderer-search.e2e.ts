@@ -8,6 +8,75 @@ import { closeBrowser, launchRendererApp, type RendererApp } from './support/ren
 
 const CURRENT_PATH = '이중결제 취소요청(타사 주차권).md';
 
+/**
+ * Enter pressed before the answer arrives opens the first result for the typed text, not an older answer: forced. A third guide is open and an older answer is on screen; main holds the answer
+ * for the typed text until Enter has been pressed; the view must go straight to that answer's guide.
+ */
+async function enterBeforeTheAnswer(app: RendererApp, guideId: string) {
+  const input = () => app.page.getByTestId('search-input');
+  const firstResultId = () => app.page.getByTestId('result').first().getAttribute('data-id');
+  const clearAndType = async (page: Page, text: string) => {
+    await page.keyboard.press('Escape');
+    await expect.poll(() => input().inputValue()).toBe('');
+    await page.keyboard.insertText(text);
+  };
+  const { page } = app;
+  // An older answer on screen whose first result is another guide …
+  await clearAndType(page, '택시');
+  await expect.poll(firstResultId).not.toBe(guideId);
+  await expect.poll(() => page.getByTestId('list-status').getAttribute('data-query')).toBe('택시');
+  const olderFirst = await firstResultId();
+  // … while a third guide is open, so opening either answer's first result shows.
+  const snapshot = app.services.library.snapshot;
+  const third = snapshot.histories.find((h) => h.id !== guideId && h.id !== olderFirst && h.currentPath)!;
+  await page.keyboard.press('Escape');
+  await page.locator(`[data-testid=guide-item][data-id="${third.id}"]`).click();
+  await expect.poll(() => page.getByTestId('guide-view').getAttribute('data-path')).toBe(third.currentPath);
+  await clearAndType(page, '택시');
+  await expect.poll(firstResultId).toBe(olderFirst);
+  // Every guide the view shows from here on, in order.
+  await page.evaluate(() => {
+    const shown = [document.querySelector('[data-testid=guide-view]')!.getAttribute('data-path')!];
+    (window as unknown as { __shownPaths: string[] }).__shownPaths = shown;
+    new MutationObserver(() => {
+      const path = document.querySelector('[data-testid=guide-view]')?.getAttribute('data-path');
+      if (path && shown.at(-1) !== path) shown.push(path);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-path'] });
+  });
+  // Force the race: the answer for 속초시 is held in main until Enter has been pressed.
+  const service = app.services.search as unknown as { search: (query: string, options: unknown) => unknown };
+  const original = service.search;
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked!: () => void;
+  const askedFor = new Promise<void>((resolve) => (asked = resolve));
+  service.search = function (query, options) {
+    if (query !== '속초시') return original.call(this, query, options);
+    asked();
+    return held.then(() => original.call(this, query, options));
+  };
+  try {
+    await input().focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('속초시');
+    await askedFor;
+    await page.keyboard.press('Enter');
+    // Enter was pressed while the answer is held: the list still shows the older query.
+    expect(await page.getByTestId('list-status').getAttribute('data-query')).toBe('택시');
+    release();
+    await expect.poll(() => page.getByTestId('guide-view').getAttribute('data-path')).toBe(CURRENT_PATH);
+    expect(await page.getByTestId('list-status').getAttribute('data-query')).toBe('속초시');
+    // From the third guide straight to the answer for 속초시: the older answer's first result never showed.
+    expect(await page.evaluate(() => (window as unknown as { __shownPaths: string[] }).__shownPaths)).toEqual([
+      third.currentPath,
+      CURRENT_PATH,
+    ]);
+  } finally {
+    service.search = original;
+    release();
+  }
+}
+
 describe('renderer search (real bridge)', () => {
   let app: RendererApp;
   let guideId: string;
@@ -117,14 +186,9 @@ describe('renderer search (real bridge)', () => {
     await app.screenshot('search-opened');
   });
 
-  it('Enter pressed right after typing opens the first result for the typed text, not an older answer', async () => {
-    const { page } = app;
-    await page.keyboard.press('Escape');
-    await page.keyboard.type('속초시');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('guide-view').getAttribute('data-path')).toBe(CURRENT_PATH);
-    expect(await page.getByTestId('list-status').getAttribute('data-query')).toBe('속초시');
-  });
+  // Leaves 속초시 in the box, which the next test relies on.
+  it('Enter pressed before the answer arrives opens the first result for the typed text, not an older answer', () =>
+    enterBeforeTheAnswer(app, guideId));
 
   it('focuses search with Ctrl+K and /', async () => {
     const { page } = app;

@@ -63,8 +63,6 @@ function installPreloadApi({ operations }: { operations: string[] }) {
   };
   const api: Record<string, unknown> = {};
   for (const op of operations) api[op] = (request?: unknown) => invoke(op, request);
-  api.openExternal = (request: { url: string }) =>
-    invoke('openExternal', { url: request.url, userActivated: navigator.userActivation?.isActive ?? false });
   const listeners = new Set<() => void>();
   api.onLibraryChanged = (listener: () => void) => {
     listeners.add(listener);

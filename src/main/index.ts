@@ -1,31 +1,34 @@
 /**
  * Composition root of the Electron app: it only wires services together and owns their lifecycle.
- * Order matters: the single-instance lock first, then hardening that must precede `ready`, then
- * the services, each started after those it needs (settings → library, search index and indexer
- * → IPC channels → window). Quitting disposes all of them in the reverse order before the app
- * exits (src/main/services/lifecycle.ts).
+ * Order matters: the single-instance lock first, then hardening that must precede `ready` (the
+ * sandbox, the privileged `app://` scheme), then the services, each started after those it needs
+ * (settings → app:// → library, search index and indexer → IPC channels → window → PDF export).
+ * Quitting disposes all of them in the reverse order before the app exits
+ * (src/main/services/lifecycle.ts).
  */
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, shell } from 'electron';
 import searchWorkerPath from './services/searchWorker?modulePath';
 import { GuideDeskServices } from './app/guideDeskServices';
+import { AppProtocol, registerAppScheme } from './electron/appProtocol';
 import { IpcChannels } from './electron/electronIpc';
 import { createPdfExporter } from './electron/pdfExport';
 import { disposeBeforeQuit } from './electron/quit';
-import { createSecureWindow } from './electron/secureWindow';
+import { applyAppChrome, createSecureWindow } from './electron/secureWindow';
 import { WindowService } from './electron/windowService';
 import { trustedUrlMatcher } from './ipc/router';
+import { APP_ENTRY_URL } from './security/appProtocol';
+import { UserGestureGate } from './security/userGesture';
 import { writeFileAtomic } from './services/atomicFile';
 import { HostDisposedError, ServiceHost } from './services/lifecycle';
 import { SettingsService } from './services/settings';
 
 const log = (message: string) => console.log(`[guidedesk] ${message}`);
 
-function rendererUrl(): string {
+/** `npm run dev`: the renderer comes from Vite's dev server; DevTools and the default menu stay. */
+function devServerUrl(): string | null {
   const devServer = process.env.ELECTRON_RENDERER_URL;
-  if (!app.isPackaged && devServer) return devServer;
-  return pathToFileURL(join(__dirname, '../renderer/index.html')).href;
+  return !app.isPackaged && devServer ? devServer : null;
 }
 
 /** The embedded pack ships next to the app; a settings or environment choice replaces it. */
@@ -39,8 +42,11 @@ async function main(host: ServiceHost): Promise<void> {
     return;
   }
   app.enableSandbox();
+  registerAppScheme();
   disposeBeforeQuit(app, host, log);
   await app.whenReady();
+  const devServer = devServerUrl();
+  applyAppChrome({ devTools: devServer !== null });
   // On macOS the app stays in the dock with no window. The services keep running (the folder
   // stays watched, the index current), so the window the dock icon reopens is up to date.
   app.on('window-all-closed', () => {
@@ -48,7 +54,9 @@ async function main(host: ServiceHost): Promise<void> {
   });
 
   const settings = await host.start(new SettingsService(app.getPath('userData'), log));
-  const url = rendererUrl();
+  await host.start(new AppProtocol(join(__dirname, '../renderer'), log));
+  const url = devServer ?? APP_ENTRY_URL;
+  const userGestures = new UserGestureGate();
   const desk = await host.start(
     new GuideDeskServices({
       contentRoot: process.env.GUIDEDESK_CONTENT ?? settings.get().contentDir ?? defaultContentRoot(),
@@ -56,6 +64,7 @@ async function main(host: ServiceHost): Promise<void> {
       searchWorkerPath,
       isTrustedUrl: trustedUrlMatcher(url),
       openExternal: (target) => shell.openExternal(target),
+      userGestures,
       watch: true,
       log,
     }),
@@ -70,6 +79,8 @@ async function main(host: ServiceHost): Promise<void> {
           rendererUrl: url,
           title: 'GuideDesk',
           log,
+          userGestures,
+          devTools: devServer !== null,
         }),
       onLibraryChanged: (listener) => desk.onLibraryChanged(listener),
     }),

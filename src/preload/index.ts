@@ -28,8 +28,8 @@ const api: GuideDeskApi = {
   changeBriefing: (request) => invoke('changeBriefing', request),
   changeTimeline: (request) => invoke('changeTimeline', request),
   savePdf: (request) => invoke('savePdf', request),
-  openExternal: (request) =>
-    invoke('openExternal', { url: request.url, userActivated: navigator.userActivation?.isActive ?? false }),
+  // Only the URL crosses: whether a person clicked is decided in main from real input events.
+  openExternal: (request) => invoke('openExternal', { url: request.url }),
   onLibraryChanged: (listener) => {
     const wrapped = () => listener();
     ipcRenderer.on(eventChannels.libraryChanged, wrapped);

@@ -130,8 +130,7 @@ export interface SavePdfResponse {
 
 export interface OpenExternalRequest {
   url: string;
-  /** Whether the call came from a user's click (navigator.userActivation in the page). */
-  userActivated: boolean;
+  // No "was it a click" flag: the main process decides that from the input events it saw itself.
 }
 
 export interface OpenExternalResponse {
@@ -281,8 +280,7 @@ export const validateRequest: { readonly [Op in InvokeOperation]: (payload: unkn
     return { document: p.document, title };
   },
   openExternal: (payload) => {
-    const p = record(payload, ['url', 'userActivated']);
-    if (typeof p.userActivated !== 'boolean') throw new PayloadError('"userActivated" must be a boolean');
-    return { url: text(p.url, 'url', { max: 2048 })!, userActivated: p.userActivated };
+    const p = record(payload, ['url']);
+    return { url: text(p.url, 'url', { max: 2048 })! };
   },
 };

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createIpcRouter, NotFoundError, trustedUrlMatcher, type GuideDeskHandlers } from '../../src/main/ipc/router';
 import { invokeChannels, invokeOperations, validateRequest } from '../../src/shared/ipc';
 
-const APP_URL = 'file:///opt/guidedesk/out/renderer/index.html';
+const APP_URL = 'app://guidedesk/index.html';
 const trusted = { url: APP_URL, isMainFrame: true };
 
 function handlersRecording() {
@@ -32,6 +32,7 @@ describe('IPC router', () => {
   it.each([
     ['another origin', { url: 'https://evil.example/index.html', isMainFrame: true }],
     ['another local file', { url: 'file:///tmp/evil.html', isMainFrame: true }],
+    ['another page of the app origin', { url: 'app://guidedesk/other.html', isMainFrame: true }],
     ['a subframe of the app', { url: APP_URL, isMainFrame: false }],
     ['a frame Electron no longer knows', { url: null, isMainFrame: true }],
     ['a garbage URL', { url: 'not a url', isMainFrame: true }],
@@ -58,7 +59,9 @@ describe('IPC router', () => {
     ['openGuide', null, 'payload must be an object'],
     ['changesSince', {}, '"since" must be a string'],
     ['changesSince', { since: '24.12.5' }, 'date YYYY-MM-DD'],
-    ['openExternal', { url: 'https://x.example' }, '"userActivated" must be a boolean'],
+    ['openExternal', {}, '"url" must be a string'],
+    // The page cannot claim a click: main decides from the input events it saw.
+    ['openExternal', { url: 'https://x.example', userActivated: true }, 'unexpected field "userActivated"'],
     ['getLibrary', { sneaky: true }, 'unexpected field'],
   ])('rejects a malformed %s payload %j', async (op, payload, message) => {
     const { handlers, calls } = handlersRecording();

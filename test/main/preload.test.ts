@@ -41,14 +41,11 @@ describe('preload surface', () => {
     expect(invoke).toHaveBeenLastCalledWith(invokeChannels.openGuide, { ref: 'x' });
   });
 
-  it("adds the page's user activation to openExternal instead of trusting the caller", async () => {
+  it('sends openExternal only the URL: no claim of a click crosses (main decides from real input)', async () => {
     const api = exposed.guidedesk as Api;
     invoke.mockResolvedValueOnce({ ok: true, value: { opened: true } });
-    await api.openExternal({ url: 'https://example.com', userActivated: false });
-    expect(invoke).toHaveBeenLastCalledWith(invokeChannels.openExternal, {
-      url: 'https://example.com',
-      userActivated: true,
-    });
+    await api.openExternal({ url: 'https://example.com', userActivated: true });
+    expect(invoke).toHaveBeenLastCalledWith(invokeChannels.openExternal, { url: 'https://example.com' });
   });
 
   it('subscribes and unsubscribes library-change listeners', () => {

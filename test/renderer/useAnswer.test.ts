@@ -81,7 +81,7 @@ describe('useFollowLink', () => {
   it('asks main to open http(s) links outside, and says what main answered', async () => {
     const { fake, notify, follow } = setup();
     follow('https://help.example.com/a', null);
-    expect(fake.calls.openExternal[0].request).toEqual({ url: 'https://help.example.com/a', userActivated: false });
+    expect(fake.calls.openExternal[0].request).toEqual({ url: 'https://help.example.com/a' });
     await act(async () => fake.calls.openExternal[0].resolve({ opened: true }));
     expect(notify).toHaveBeenLastCalledWith('외부 브라우저에서 열었습니다.');
     follow('HTTP://help.example.com/b', null);

@@ -9,13 +9,14 @@ import { localIsoDate } from '../../main/services/contentLibrary';
 import { loadLibrary, requireDate, UsageError, type Command } from '../context';
 import { briefingHtml } from './briefingHtml';
 import { briefingMarkdown } from './briefingMarkdown';
+import { shownName } from '../text';
 
 const eventName = { archived: '보관', effective: '적용 시작', dated: '부분 적용' } as const;
 
 function describeDigestEntry(g: ChangeDigestEntry): string {
   return [
-    `\n${g.title}${g.retired ? '  · 사용 종료' : ''}`,
-    ...g.events.map((e) => `  ${e.date} ${eventName[e.kind]}  ${e.path}`),
+    `\n${shownName(g.title)}${g.retired ? '  · 사용 종료' : ''}`,
+    ...g.events.map((e) => `  ${e.date} ${eventName[e.kind]}  ${shownName(e.path)}`),
     g.summary ? `  변경 ${g.summary.total}건${g.summary.labels.length ? `: ${g.summary.labels.join(', ')}` : ''}` : '',
   ]
     .filter(Boolean)

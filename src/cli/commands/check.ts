@@ -1,11 +1,14 @@
 /** `guidedesk check`: every file parsed, every problem named; exit 1 when a file has errors. */
 import type { FileReport } from '../../shared/guide';
 import { loadLibrary, requireDate, type Command } from '../context';
+import { oneLine, shownName } from '../text';
 
 function describeFile(file: FileReport): string[] {
   return [
-    `${file.status.toUpperCase().padEnd(7)} ${file.path}${file.encoding ? `  (${file.encoding})` : ''}`,
-    ...file.problems.map((p) => `        ${p.severity}: ${p.code}: ${p.message}${p.line ? ` (line ${p.line})` : ''}`),
+    `${file.status.toUpperCase().padEnd(7)} ${shownName(file.path)}${file.encoding ? `  (${file.encoding})` : ''}`,
+    ...file.problems.map(
+      (p) => `        ${p.severity}: ${p.code}: ${oneLine(p.message)}${p.line ? ` (line ${p.line})` : ''}`,
+    ),
   ];
 }
 

@@ -2,6 +2,7 @@
 import type { DiffChange, GuideDiff } from '../../shared/guide';
 import { diffVersions } from '../../main/core/versions';
 import { findVersion, loadLibrary, type Command } from '../context';
+import { shownName } from '../text';
 
 function describeChange(c: DiffChange): string {
   const where = c.label ? `${c.section} · ${c.label}` : c.section;
@@ -20,8 +21,8 @@ function describeChange(c: DiffChange): string {
 
 function describeDiff(diff: GuideDiff): string {
   return [
-    `--- ${diff.from}`,
-    `+++ ${diff.to}`,
+    `--- ${shownName(diff.from)}`,
+    `+++ ${shownName(diff.to)}`,
     ...diff.changes.map(describeChange),
     diff.changes.length ? '' : '(no changes)',
   ].join('\n');

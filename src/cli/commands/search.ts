@@ -4,6 +4,7 @@ import { readSynonyms, searchDocuments } from '../../main/app/libraryIndexer';
 import type { SearchResponse } from '../../main/core/search';
 import { SearchService } from '../../main/services/searchService';
 import { loadLibrary, requireDate, UsageError, type CliValues, type Command } from '../context';
+import { oneLine, shownName } from '../text';
 
 function parseLimit(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -25,7 +26,7 @@ function describeResponse(response: SearchResponse): string {
     response.interpretedAs.length ? `(${response.interpretedAs.join(' · ')})` : '',
     ...response.results.map(
       (r, i) =>
-        `${i + 1}. ${r.title}${r.archived ? `  [보관 ${r.archivedAt ?? ''}]` : ''}  ${r.path}\n${r.matches.map((m) => `     ${m.label}: ${m.snippet}`).join('\n')}`,
+        `${i + 1}. ${shownName(r.title)}${r.archived ? `  [보관 ${r.archivedAt ?? ''}]` : ''}  ${shownName(r.path)}\n${r.matches.map((m) => `     ${oneLine(m.label)}: ${oneLine(m.snippet)}`).join('\n')}`,
     ),
     `${response.results.length} results in ${response.tookMs.toFixed(2)} ms`,
   ]

@@ -1,6 +1,7 @@
 /** `guidedesk show` and `guidedesk versions`: one version as structure, or a guide's versions. */
 import type { GuideVersion } from '../../shared/guide';
 import { findVersion, loadLibrary, requireDate, type Command } from '../context';
+import { shownName } from '../text';
 
 /** The `show` document: the guide model without the bulky rendering fields. */
 function showJson(version: GuideVersion) {
@@ -9,7 +10,10 @@ function showJson(version: GuideVersion) {
 }
 
 function describeVersion(v: GuideVersion): string {
-  const lines = [`${v.rawTitle}  (${v.path})`, `id: ${v.id}${v.archived ? `  · 보관 ${v.archivedAt ?? ''}` : ''}`];
+  const lines = [
+    `${shownName(v.rawTitle)}  (${shownName(v.path)})`,
+    `id: ${shownName(v.id)}${v.archived ? `  · 보관 ${v.archivedAt ?? ''}` : ''}`,
+  ];
   if (v.category.length)
     lines.push(
       `상담 유형: ${v.category.join(' ▶ ')}${v.categoryOptions.length ? ` ▶ ${v.categoryOptions.join(', ')}` : ''}`,
@@ -58,8 +62,8 @@ export const versions: Command = {
     };
     print(data, () =>
       [
-        `${history.title}  (id: ${history.id})${history.retired ? '  · 사용 종료' : ''}`,
-        ...data.versions.map((v) => `  ${v.validFrom ?? '…'} ~ ${v.validTo ?? '현재'}  ${v.path}`),
+        `${shownName(history.title)}  (id: ${shownName(history.id)})${history.retired ? '  · 사용 종료' : ''}`,
+        ...data.versions.map((v) => `  ${v.validFrom ?? '…'} ~ ${v.validTo ?? '현재'}  ${shownName(v.path)}`),
       ].join('\n'),
     );
     return 0;

@@ -9,6 +9,7 @@ import { changesSince, changeTimeline, diffVersions, findHistory, versionInForce
 import { NotFoundError, type GuideDeskHandlers } from '../ipc/router';
 import { ChangeBriefings } from './changeBriefings';
 import { externalUrlRefusal } from '../security/policy';
+import type { UserGestureGate } from '../security/userGesture';
 import { localIsoDate, type ContentLibrary, type LibrarySnapshot } from '../services/contentLibrary';
 import type { SearchService } from '../services/searchService';
 
@@ -22,6 +23,8 @@ export interface HandlerDependencies {
   openExternal: (url: string) => Promise<void>;
   /** The PDF exporter bound now, or null where no window can print (`savePdf` says `unavailable`). */
   pdfExporter?: () => PdfExporter | null;
+  /** The input events each window received, as main saw them: a link opens only right after one. */
+  userGestures: UserGestureGate;
   today?: () => IsoDate;
 }
 
@@ -32,10 +35,10 @@ export function defaultVersionPath(history: GuideHistory): string {
 
 /** Resolves a guide id or a version path (and an optional as-of date) to one version. */
 export function resolveVersion(snapshot: LibrarySnapshot, ref: string, asOf?: IsoDate): GuideVersion {
-  const normalised = ref
-    .normalize('NFC')
-    .replaceAll('\\', '/')
-    .replace(/^(\.\/)+/, '');
+  // A path as written first (a `\` is part of a POSIX name: `a\b.md`), then with Windows separators.
+  const written = ref.normalize('NFC').replace(/^(\.\/)+/, '');
+  const slashed = written.replaceAll('\\', '/');
+  const normalised = snapshot.byPath.has(written) ? written : slashed;
   const byPath = snapshot.byPath.get(normalised);
   if (byPath && !asOf) return byPath;
   const history = findHistory(snapshot.histories, normalised);
@@ -61,6 +64,28 @@ export function listGuides(snapshot: LibrarySnapshot): GuideListItem[] {
       versionCount: history.versions.length,
     };
   });
+}
+
+/** The texts the library's guides show for each web address they link to (per snapshot, built on first use). */
+const shownTexts = new WeakMap<LibrarySnapshot, Map<string, string[]>>();
+
+function textsShownFor(snapshot: LibrarySnapshot, url: string): string[] {
+  let byHref = shownTexts.get(snapshot);
+  if (!byHref) {
+    byHref = new Map();
+    for (const version of snapshot.versions)
+      for (const link of version.links) {
+        let href: string;
+        try {
+          href = new URL(link.href).href;
+        } catch {
+          continue;
+        }
+        byHref.set(href, [...(byHref.get(href) ?? []), link.text]);
+      }
+    shownTexts.set(snapshot, byHref);
+  }
+  return byHref.get(new URL(url).href) ?? [];
 }
 
 export function createGuideDeskHandlers(deps: HandlerDependencies): GuideDeskHandlers {
@@ -140,8 +165,17 @@ export function createGuideDeskHandlers(deps: HandlerDependencies): GuideDeskHan
       return exporter(request);
     },
 
-    async openExternal({ url, userActivated }) {
-      const refusal = externalUrlRefusal(url, userActivated);
+    async openExternal({ url }, sender) {
+      let shownAs: string[] = [];
+      try {
+        shownAs = textsShownFor(deps.library.snapshot, url);
+      } catch {
+        /* not a URL: the policy says so */
+      }
+      const refusal = externalUrlRefusal(url, {
+        shownAs,
+        userGesture: () => deps.userGestures.consume(sender.contentsId),
+      });
       if (refusal) return { opened: false, reason: refusal };
       await deps.openExternal(new URL(url).href);
       return { opened: true };

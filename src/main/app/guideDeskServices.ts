@@ -10,6 +10,7 @@
  * a running build terminated, the folder watcher closed. It is idempotent.
  */
 import { createIpcRouter, type IpcRouter } from '../ipc/router';
+import { UserGestureGate } from '../security/userGesture';
 import { ContentLibrary } from '../services/contentLibrary';
 import { ServiceHost, type Service } from '../services/lifecycle';
 import { SearchService } from '../services/searchService';
@@ -27,6 +28,8 @@ export interface GuideDeskServicesOptions {
   /** Which renderer URL counts as our own window. */
   isTrustedUrl: (url: string) => boolean;
   openExternal: HandlerDependencies['openExternal'];
+  /** Where the windows' input events are noted (the app's window factory feeds it); a new gate when omitted. */
+  userGestures?: UserGestureGate;
   /** Follow the folder: re-read and re-index on every change. */
   watch?: boolean;
   today?: HandlerDependencies['today'];
@@ -40,6 +43,8 @@ export class GuideDeskServices implements Service {
   readonly indexer: LibraryIndexer;
   /** The validated IPC boundary over the handlers; bind it to a transport once started. */
   readonly router: IpcRouter;
+  /** The windows' input events as main saw them: what lets a link open outside. */
+  readonly userGestures: UserGestureGate;
   private readonly host: ServiceHost;
   private pdfExporter: PdfExporter | null = null;
 
@@ -49,11 +54,13 @@ export class GuideDeskServices implements Service {
     this.library = new ContentLibrary(options.contentRoot, { today: options.today, watch: options.watch });
     this.search = new SearchService({ cacheDir: options.cacheDir, workerPath: options.searchWorkerPath, log });
     this.indexer = new LibraryIndexer(this.library, this.search, log);
+    this.userGestures = options.userGestures ?? new UserGestureGate();
     const handlers = createGuideDeskHandlers({
       library: this.library,
       search: this.search,
       openExternal: options.openExternal,
       pdfExporter: () => this.pdfExporter,
+      userGestures: this.userGestures,
       today: options.today,
     });
     this.router = createIpcRouter(handlers, options.isTrustedUrl, log);

@@ -7,7 +7,8 @@ import { decodeGuideBytes } from './content/decode';
 import { resolveLinkTargets } from './guide/links';
 import { parseGuide } from './guide/parse';
 
-export type LoadedFile = { path: string; bytes: Uint8Array } | { path: string; error: Problem };
+/** A file as the walker read it: its bytes (with what the walker noticed, e.g. an odd name) or why not. */
+export type LoadedFile = { path: string; bytes: Uint8Array; problems?: Problem[] } | { path: string; error: Problem };
 
 function statusOf(problems: Problem[]): FileReport['status'] {
   if (problems.some((p) => p.severity === 'error')) return 'error';
@@ -21,7 +22,8 @@ function comparePaths(a: string, b: string): number {
 
 export function buildLibrary(files: LoadedFile[]): { versions: GuideVersion[]; reports: FileReport[] } {
   const sorted = files
-    .map((f) => ({ file: f, path: f.path.normalize('NFC').replace(/\\/g, '/') }))
+    // Paths come `/`-separated from the walker; a `\` is part of a POSIX name (`a\b.md`).
+    .map((f) => ({ file: f, path: f.path.normalize('NFC') }))
     .sort((a, b) => comparePaths(a.path, b.path));
   const versions: GuideVersion[] = [];
   const reports: FileReport[] = [];
@@ -54,7 +56,7 @@ export function buildLibrary(files: LoadedFile[]): { versions: GuideVersion[]; r
       continue;
     }
     const parsed = parseGuide(path, decoded.text);
-    const problems = [...decoded.problems, ...parsed.problems];
+    const problems = [...(file.problems ?? []), ...decoded.problems, ...parsed.problems];
     if (parsed.version) versions.push(parsed.version);
     else if (!problems.some((p) => p.severity === 'error')) {
       problems.push({ severity: 'error', code: 'no-content', message: 'The file produced no guide.' });

@@ -6,7 +6,11 @@ import type { Service } from '../services/lifecycle';
 
 function senderOf(event: IpcMainInvokeEvent): SenderFrame {
   const frame = event.senderFrame;
-  return { url: frame?.url ?? null, isMainFrame: frame !== null && frame === event.sender.mainFrame };
+  return {
+    url: frame?.url ?? null,
+    isMainFrame: frame !== null && frame === event.sender.mainFrame,
+    contentsId: event.sender.id,
+  };
 }
 
 export function registerIpc(router: IpcRouter): () => void {

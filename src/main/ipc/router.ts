@@ -15,15 +15,20 @@ import {
   validateRequest,
 } from '../../shared/ipc';
 
-export type GuideDeskHandlers = { [Op in InvokeOperation]: (request: RequestOf<Op>) => Promise<ResponseOf<Op>> };
-
 /** What the boundary knows about the frame that sent a message. */
 export interface SenderFrame {
   /** URL of the sending frame; null when Electron no longer knows the frame. */
   url: string | null;
   /** True when the frame is the top-level frame of its window. */
   isMainFrame: boolean;
+  /** The sending window's webContents id (Electron); absent where there is one window (the e2e bridge). */
+  contentsId?: number;
 }
+
+/** A handler gets the validated request and the (trusted) sender it came from. */
+export type GuideDeskHandlers = {
+  [Op in InvokeOperation]: (request: RequestOf<Op>, sender: SenderFrame) => Promise<ResponseOf<Op>>;
+};
 
 /** An error a handler throws to say the thing asked for does not exist. */
 export class NotFoundError extends Error {}
@@ -61,8 +66,8 @@ export function createIpcRouter(
         throw error;
       }
       try {
-        const handler = handlers[op] as (request: unknown) => Promise<unknown>;
-        return { ok: true, value: await handler(request) };
+        const handler = handlers[op] as (request: unknown, sender: SenderFrame) => Promise<unknown>;
+        return { ok: true, value: await handler(request, sender) };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         if (error instanceof NotFoundError) return { ok: false, error: { code: 'not-found', message } };
@@ -73,21 +78,7 @@ export function createIpcRouter(
   };
 }
 
-/** Trusted-origin check shared by Electron and the end-to-end bridge. */
-export function trustedUrlMatcher(rendererUrl: string): (url: string) => boolean {
-  const expected = new URL(rendererUrl);
-  return (url: string) => {
-    let actual: URL;
-    try {
-      actual = new URL(url);
-    } catch {
-      return false;
-    }
-    if (expected.protocol === 'file:') {
-      return actual.protocol === 'file:' && actual.pathname === expected.pathname;
-    }
-    return actual.origin === expected.origin;
-  };
-}
+/** Trusted-origin check shared by Electron and the end-to-end bridge (exact origin and path). */
+export { trustedUrlMatcher } from '../security/origin';
 
 export type { GuideDeskApi };

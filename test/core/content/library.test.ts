@@ -28,7 +28,9 @@ describe('buildLibrary', () => {
     expect(byPath['b/empty.md']).toMatchObject({ status: 'error', problems: [{ code: 'empty-file' }] });
     expect(byPath['c/cp949.md']).toMatchObject({ status: 'warning', encoding: 'cp949' });
     expect(byPath['c/cp949.md'].problems.map((p) => p.code)).toContain('encoding-cp949');
-    expect(byPath['d/js.md']).toMatchObject({ status: 'error', encoding: 'utf-8', problems: [{ code: 'frontmatter-code' }] });
+    // The `---js` block is skipped unread (issue 11); its body `# x` alone holds no guide.
+    expect(byPath['d/js.md']).toMatchObject({ status: 'error', encoding: 'utf-8' });
+    expect(byPath['d/js.md'].problems.map((p) => p.code)).toEqual(['frontmatter-code', 'no-content']);
     expect(byPath['(보관-24.12.5)이중결제 취소요청(타사 주차권).md']).toMatchObject({ status: 'ok', encoding: 'utf-8', problems: [] });
     expect(reports).toHaveLength(files.length);
     expect(versions.map((v) => v.path).sort()).toEqual([

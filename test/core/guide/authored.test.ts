@@ -80,14 +80,16 @@ describe('authored format', () => {
     expect(b.id).toBe(a.id);
   });
 
+  // Until issue 11 such a file was an error and the guide was lost; now only the block is (see
+  // frontMatterBodies.test.ts for what is read from the body).
   it.each(['---js', '---javascript', '---JS', '--- js', '---coffee'])(
-    'refuses %s front matter and never evaluates it',
+    'skips %s front matter with a warning and never evaluates it',
     (fence) => {
       const marker = '__guidedesk_frontmatter_ran__';
       const text = `${fence}\n(globalThis['${marker}'] = true, { title: 'x' })\n---\n# 제목\n\n:::script ① 안내\n안녕하세요.\n:::\n`;
       const r = parseGuide('evil.md', text);
-      expect(r.version).toBeNull();
-      expect(r.problems).toEqual([expect.objectContaining({ severity: 'error', code: 'frontmatter-code' })]);
+      expect(r.version!.title).toBe('제목');
+      expect(r.problems[0]).toMatchObject({ severity: 'warning', code: 'frontmatter-code', line: 1 });
       expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined();
     },
   );

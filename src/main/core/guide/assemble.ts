@@ -4,12 +4,19 @@
  * rather than read (id, canonical title, archive state, placeholders, phones, dates, notes merged,
  * links, plain text) is computed here and only here, so the formats cannot drift apart.
  *
+ * Front matter is a header either format may carry above its body: what it declares is laid over
+ * the body's draft here (`applyFrontMatter`), so a YAML header above a Zendesk-export body keeps both
+ * the header's facts and the export's structure.
+ *
  * Phones, placeholders and in-text dates are read from the version's `plainText`: the whole guide,
  * title included. Effective and expiry dates are sorted and unique, front-matter dates merged in.
  */
 import type { GuideFormat, GuideVersion, IsoDate, Problem, ScriptStep } from '../../../shared/guide';
+import type { DeclaredFields } from './authored/frontMatter';
 import { extractDates, extractPhones, extractPlaceholders } from './extract';
-import { collectLinks, markdownToPlain } from './markup';
+import { splitCategory, splitSteps } from './lineSyntax';
+import { rawHtmlProblems, screenLinks } from './hostile';
+import { markdownToPlain } from './markup';
 import type { PolicyDraft } from './policies';
 import type { ScriptDraft, ScriptStepDraft } from './scriptBuilder';
 import { fileTitle, guideIdFromTitle, splitArchivePrefix } from './title';
@@ -46,7 +53,10 @@ export interface VersionDraft {
   markdownHasTitle: boolean;
   /** `markdown` without its title heading: a guide with nothing else (and no scripts or category) has no content. */
   bodyMarkdown: string;
-  /** The Markdown source whose links the version lists (targets are resolved later, per pack). */
+  /**
+   * The body's Markdown source, line 1 being the body's first line: the version lists its links
+   * (targets are resolved later, per pack) and problems found in it carry its line numbers.
+   */
   linkSource: string;
   /** Dates the file declares in effect (front-matter `effective`), in any order, repeats allowed. */
   declaredEffective: IsoDate[];
@@ -58,6 +68,8 @@ export interface VersionDraft {
   owner?: string | null;
   reviewBy?: IsoDate | null;
   advice: MissingAdvice;
+  /** What a readable front matter above the body declares; it wins over the body (except for `Q.`). */
+  frontMatter?: DeclaredFields | null;
 }
 
 /** Items in order of first appearance, each once. */
@@ -103,8 +115,37 @@ function scriptsAndNotes(draft: VersionDraft): { scripts: ScriptStep[]; notes: s
   return { scripts: drafts.map(withPlaceholders), notes };
 }
 
+/**
+ * The body's draft with its front matter laid over it: the header's title, id, archive state,
+ * category (and options), response steps, effective dates and Zendesk id win; the body's `Q.` wins
+ * over a `question:` field. A draft without front matter is returned as it is.
+ */
+export function applyFrontMatter(draft: VersionDraft): VersionDraft {
+  const declared = draft.frontMatter;
+  if (!declared) return draft;
+  const path = declared.category ? splitCategory(declared.category) : null;
+  return {
+    ...draft,
+    writtenTitle: declared.title ?? draft.writtenTitle,
+    declaredId: declared.id ?? draft.declaredId,
+    declaredArchive: declared.archive.archived ? declared.archive : draft.declaredArchive,
+    category: path ? path.category : draft.category,
+    categoryOptions: declared.categoryOptions ?? path?.options ?? draft.categoryOptions,
+    responseSteps:
+      declared.responseSteps ??
+      (declared.responseStepsLine !== null ? splitSteps(declared.responseStepsLine) : draft.responseSteps),
+    question: draft.question ?? declared.question,
+    declaredEffective: [...draft.declaredEffective, ...declared.effective],
+    effectiveFrom: declared.effectiveFrom ?? draft.effectiveFrom ?? null,
+    zendeskId: declared.zendeskId ?? draft.zendeskId,
+    owner: declared.owner ?? draft.owner ?? null,
+    reviewBy: declared.reviewBy ?? draft.reviewBy ?? null,
+  };
+}
+
 /** Builds the version a draft describes, or null with a `no-content` error; never throws on content. */
-export function assembleVersion(draft: VersionDraft): { version: GuideVersion | null; problems: Problem[] } {
+export function assembleVersion(body: VersionDraft): { version: GuideVersion | null; problems: Problem[] } {
+  const draft = applyFrontMatter(body);
   const problems: Problem[] = [];
   const advise = (severity: Problem['severity'], code: string, message: string) =>
     problems.push({ severity, code, message });
@@ -129,6 +170,7 @@ export function assembleVersion(draft: VersionDraft): { version: GuideVersion | 
   // Facts are read from the whole guide, title included, whatever the format.
   const plainText = markdownToPlain(markdown);
   const dates = extractDates(plainText);
+  const links = screenLinks(draft.linkSource);
   const version: GuideVersion = {
     id: (draft.declaredId ?? guideIdFromTitle(split.title)).normalize('NFC'),
     path: draft.path,
@@ -148,7 +190,7 @@ export function assembleVersion(draft: VersionDraft): { version: GuideVersion | 
       ...extractPlaceholders(plainText),
     ]),
     phones: extractPhones(plainText),
-    links: collectLinks(draft.linkSource),
+    links: links.links,
     effectiveDates: sortedUniqueDates([...draft.declaredEffective, ...dates.effective]),
     expiryDates: sortedUniqueDates(dates.expiry),
     notes,
@@ -159,5 +201,8 @@ export function assembleVersion(draft: VersionDraft): { version: GuideVersion | 
     ...(draft.owner ? { owner: draft.owner } : {}),
     ...(draft.reviewBy ? { reviewBy: draft.reviewBy } : {}),
   };
+  problems.push(...links.problems, ...rawHtmlProblems(version.scripts, version.policies, draft.linkSource));
+  // Unreadable front-matter values are reported once the file is known to be a guide.
+  problems.push(...(draft.frontMatter?.problems ?? []));
   return { version, problems };
 }

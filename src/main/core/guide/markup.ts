@@ -44,13 +44,33 @@ export function normalizeSpaces(s: string): string {
 // CommonMark would not take as a link: a relative `.md` path may therefore contain spaces.
 const LINK_RE =
   /\[((?:[^[\]\n]|\[[^[\]\n]*\])*)\]\(\s*(?:<([^>\n]*)>|((?:[^()\s<>]|\([^()\s]*\))+)|((?:[^()\n<>:]|\([^()\n]*\))+?\.md(?:#[^()\s]*)?))(?:\s+"[^"]*")?\s*\)/g;
-const AUTOLINK_RE = /<((?:https?|mailto|tel):[^>\s]+)>/gi;
+// A CommonMark autolink `<scheme:…>`, whatever the scheme (unsafe ones are screened by the assembly).
+const AUTOLINK_RE = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*)>/g;
+// A reference definition `[label]: href "title"`, on a line of its own.
+const REFERENCE_DEFINITION_RE =
+  /^ {0,3}\[([^[\]\n]+)\]:[ \t]*<?([^\s<>]+)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$/gm;
 const BARE_URL_RE = /(?<![(<\w/])https?:\/\/[^\s<>()\]]+[^\s<>()\].,!?'"]/gi;
 
-/** Every link in a piece of Markdown: `[text](href)`, `<https://…>` and bare URLs, in order, unique. */
-export function collectLinks(markdown: string): GuideLink[] {
-  const found: { at: number; link: GuideLink }[] = [];
-  const masked = markdown.replace(
+/** One link found in Markdown, with the offset of its syntax in the source. */
+export interface LinkSpan {
+  link: GuideLink;
+  at: number;
+}
+
+/**
+ * Every link in a piece of Markdown (`[text](href)`, reference definitions `[label]: href`,
+ * `<https://…>`, bare URLs) with its offset, in order.
+ */
+export function findLinks(markdown: string): LinkSpan[] {
+  const found: LinkSpan[] = [];
+  const definitionsMasked = markdown.replace(
+    REFERENCE_DEFINITION_RE,
+    (whole, label: string, href: string, offset: number) => {
+      found.push({ at: offset, link: { text: stripInline(label), href, target: null } });
+      return ' '.repeat(whole.length);
+    },
+  );
+  const masked = definitionsMasked.replace(
     LINK_RE,
     (
       whole: string,
@@ -74,16 +94,25 @@ export function collectLinks(markdown: string): GuideLink[] {
   for (const m of masked2.matchAll(BARE_URL_RE)) {
     found.push({ at: m.index ?? 0, link: { text: m[0], href: m[0], target: null } });
   }
-  found.sort((a, b) => a.at - b.at);
+  return found.sort((a, b) => a.at - b.at);
+}
+
+/** The links of `spans`, each (href, text) pair once, in order. */
+export function uniqueLinks(spans: readonly LinkSpan[]): GuideLink[] {
   const seen = new Set<string>();
   const out: GuideLink[] = [];
-  for (const f of found) {
+  for (const f of spans) {
     const key = `${f.link.href}\u0000${f.link.text}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(f.link);
   }
   return out;
+}
+
+/** Every link in a piece of Markdown: `[text](href)`, `<https://…>` and bare URLs, in order, unique. */
+export function collectLinks(markdown: string): GuideLink[] {
+  return uniqueLinks(findLinks(markdown));
 }
 
 /** Replaces link syntax by the link's visible text (`[a](b)` → `a`, `<https://x>` → `https://x`). */

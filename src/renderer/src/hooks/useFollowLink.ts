@@ -19,7 +19,7 @@ export function useFollowLink(
         return;
       }
       if (/^https?:\/\//i.test(href)) {
-        api.openExternal({ url: href, userActivated: navigator.userActivation?.isActive ?? false }).then(
+        api.openExternal({ url: href }).then(
           (r) => {
             if (r.opened) notify('외부 브라우저에서 열었습니다.');
             else notify(`링크를 열 수 없습니다${r.reason ? `: ${r.reason}` : ''}`, 'error');

@@ -1,6 +1,10 @@
 /**
- * The authored format's front matter: split off the body, read as YAML DATA only (never evaluated;
- * `---js` / `---javascript` fences are refused), then its fields read into plain values.
+ * The front matter of a guide file, whatever the body's format: split off the body, read as YAML
+ * DATA only (never evaluated), then its fields read into plain values.
+ *
+ * A fence naming another language (`---js`, `---javascript`, `---coffee`) is never run and never
+ * read: the block is skipped with the warning `frontmatter-code` and the guide is read from its body
+ * alone (title from its `# ` heading; an `id:` or `archived:` in the block is not trusted).
  */
 import { parseDocument } from 'yaml';
 import type { IsoDate, Problem } from '../../../../shared/guide';
@@ -8,37 +12,77 @@ import { normalizeSpaces } from '../markup';
 import { parseLooseDate } from '../title';
 
 export interface FrontMatterSplit {
-  /** The YAML source, or null when the file has no front matter. */
+  /** The YAML source, or null when the file has no front matter that may be read. */
   yaml: string | null;
   body: string;
   /** Line number (1-based) where the body starts. */
   bodyLine: number;
-  problem?: Problem;
+  /** What the author should know; with `fatal`, the file cannot be read past its front matter. */
+  problems: Problem[];
+  fatal: boolean;
 }
 
-/** A fence the file cannot be read past: the whole text stays the body, with the error at line 1. */
+/** A YAML fence the file cannot be read past: the whole text stays the body, with the error at line 1. */
 function refused(text: string, code: string, message: string): FrontMatterSplit {
-  return { yaml: null, body: text, bodyLine: 1, problem: { severity: 'error', code, message, line: 1 } };
+  return {
+    yaml: null,
+    body: text,
+    bodyLine: 1,
+    problems: [{ severity: 'error', code, message, line: 1 }],
+    fatal: true,
+  };
 }
 
-/** Splits `---` front matter off the text. A fence naming another language (`---js`) is refused. */
+const FENCE_CLOSE = /^(---|\.\.\.)\s*$/;
+
+/** Index of the line closing the fence opened on line 0, or -1. */
+function closingLine(lines: readonly string[]): number {
+  for (let i = 1; i < lines.length; i++) if (FENCE_CLOSE.test(lines[i])) return i;
+  return -1;
+}
+
+/**
+ * A fence in another language: its block is skipped unread, up to its closing line (or, when
+ * there is none, only the fence line itself, so that no guide text is lost).
+ */
+function skippedCode(lines: readonly string[], lang: string): FrontMatterSplit {
+  const close = closingLine(lines);
+  const end = close >= 0 ? close : 0;
+  const what =
+    close >= 0 ? `lines 1-${close + 1} are skipped` : 'it has no closing `---` line, so only its first line is skipped';
+  return {
+    yaml: null,
+    body: lines.slice(end + 1).join('\n'),
+    bodyLine: end + 2,
+    problems: [
+      {
+        severity: 'warning',
+        code: 'frontmatter-code',
+        message: `Front matter fenced as \`---${lang}\` is never run or read (${what}); the guide is read from its body. Use a plain \`---\` fence with YAML data.`,
+        line: 1,
+      },
+    ],
+    fatal: false,
+  };
+}
+
+/** Splits `---` front matter off the text. A fence naming another language (`---js`) is skipped unread. */
 export function splitFrontMatter(text: string): FrontMatterSplit {
   const lines = text.split('\n');
   const first = (lines[0] ?? '').trim();
   const lang = /^---\s*([A-Za-z][\w-]*)?\s*$/.exec(first);
-  if (!lang) return { yaml: null, body: text, bodyLine: 1 };
-  if (lang[1] && lang[1].toLowerCase() !== 'yaml' && lang[1].toLowerCase() !== 'yml') {
-    return refused(
-      text,
-      'frontmatter-code',
-      `Front matter fenced as \`---${lang[1]}\` is refused: front matter is YAML data only and is never run. Use a plain \`---\` fence with YAML.`,
-    );
-  }
-  for (let i = 1; i < lines.length; i++) {
-    if (/^(---|\.\.\.)\s*$/.test(lines[i])) {
-      return { yaml: lines.slice(1, i).join('\n'), body: lines.slice(i + 1).join('\n'), bodyLine: i + 2 };
-    }
-  }
+  if (!lang) return { yaml: null, body: text, bodyLine: 1, problems: [], fatal: false };
+  if (lang[1] && lang[1].toLowerCase() !== 'yaml' && lang[1].toLowerCase() !== 'yml')
+    return skippedCode(lines, lang[1]);
+  const close = closingLine(lines);
+  if (close >= 0)
+    return {
+      yaml: lines.slice(1, close).join('\n'),
+      body: lines.slice(close + 1).join('\n'),
+      bodyLine: close + 2,
+      problems: [],
+      fatal: false,
+    };
   return refused(text, 'frontmatter-unclosed', 'Front matter starts with `---` but has no closing `---` line.');
 }
 
@@ -111,6 +155,32 @@ export interface DeclaredFields {
 
 function dateWarning(message: string): Problem {
   return { severity: 'warning', code: 'frontmatter-date', message };
+}
+
+/** Nothing declared: a file without front matter, or one whose front matter may not be read. */
+export function noDeclaredFields(): DeclaredFields {
+  return readDeclaredFields({});
+}
+
+/** A file's front matter, read: what it declares (null when nothing may be read) and where its body starts. */
+export interface FrontMatter {
+  declared: DeclaredFields | null;
+  body: string;
+  /** Line number (1-based) of the body's first line in the file. */
+  bodyLine: number;
+  problems: Problem[];
+  /** The front matter cannot be read (invalid YAML, no closing fence): the file gives no guide. */
+  fatal: boolean;
+}
+
+/** Splits and reads the front matter of `text` (which is known to open with a `---` fence). */
+export function readFrontMatter(text: string): FrontMatter {
+  const split = splitFrontMatter(text);
+  const { body, bodyLine, problems, fatal } = split;
+  if (fatal || split.yaml === null) return { declared: null, body, bodyLine, problems, fatal };
+  const yaml = readYamlMapping(split.yaml);
+  if ('problem' in yaml) return { declared: null, body, bodyLine, problems: [...problems, yaml.problem], fatal: true };
+  return { declared: readDeclaredFields(yaml.data), body, bodyLine, problems, fatal: false };
 }
 
 export function readDeclaredFields(data: Record<string, unknown>): DeclaredFields {

@@ -1,15 +1,15 @@
 /**
- * Parser for the clean authoring format (docs/authoring.md), in four steps:
+ * Parser for the clean authoring format (docs/authoring.md), in three steps:
  *
- *   1. `splitFrontMatter` + `readYamlMapping` (frontMatter.ts): the front matter, as YAML data only;
+ *   1. (parse.ts) the front matter, read by `readFrontMatter` (frontMatter.ts) as YAML data only;
  *   2. `readBody` (rules.ts): the Markdown body through `AUTHORED_RULES`, `:::script` blocks included;
- *   3. `authoredDraft`: front matter and body merged (the front matter wins, except for `Q.`);
- *   4. `assembleVersion` (assemble.ts): the version model, derived as for every format.
+ *   3. `assembleVersion` (assemble.ts): the front matter laid over the body's draft (the front matter
+ *      wins, except for `Q.`), then the version model, derived as for every format.
  */
 import type { GuideVersion, Problem } from '../../../../shared/guide';
 import { assembleVersion, type MissingAdvice, type VersionDraft } from '../assemble';
 import { splitCategory, splitSteps } from '../lineSyntax';
-import { readDeclaredFields, readYamlMapping, splitFrontMatter, type DeclaredFields } from './frontMatter';
+import { noDeclaredFields, type DeclaredFields } from './frontMatter';
 import { readBody, type AuthoredState } from './rules';
 
 const AUTHORED_ADVICE: MissingAdvice = {
@@ -27,48 +27,44 @@ function joinMarkdown(lines: string[]): string {
     .trim()}\n`;
 }
 
-function categoryOf(declared: DeclaredFields, body: AuthoredState): { category: string[]; options: string[] } {
-  const path = declared.category ?? body.category;
-  const split = path ? splitCategory(path) : { category: [], options: [] };
-  return { category: split.category, options: declared.categoryOptions ?? split.options };
-}
-
-/** The draft of one authored file: front matter first, the body where the front matter is silent. */
-function authoredDraft(path: string, linkSource: string, declared: DeclaredFields, body: AuthoredState): VersionDraft {
-  const { category, options } = categoryOf(declared, body);
+/** The draft of one authored body, in the body's own words (the front matter is laid over it in assembly). */
+function authoredDraft(path: string, text: string, body: AuthoredState, frontMatter: DeclaredFields): VersionDraft {
+  const { category, options } = body.category ? splitCategory(body.category) : { category: [], options: [] };
   return {
     path,
     format: 'authored',
-    writtenTitle: declared.title ?? body.headingTitle,
-    declaredId: declared.id,
-    declaredArchive: declared.archive,
+    writtenTitle: body.headingTitle,
+    declaredId: null,
+    declaredArchive: { archived: false, archivedAt: null },
     category,
     categoryOptions: options,
-    responseSteps: declared.responseSteps ?? splitSteps(declared.responseStepsLine ?? body.responseSteps ?? ''),
+    responseSteps: splitSteps(body.responseSteps ?? ''),
     policies: body.policies.finish(),
-    question: body.question ?? declared.question,
+    question: body.question,
     script: body.script.finish(),
     notes: body.notes,
     markdown: joinMarkdown(body.md),
     markdownHasTitle: body.headingTitle !== null,
     bodyMarkdown: joinMarkdown(body.md.filter((_line, i) => i !== body.titleLine)),
-    linkSource,
-    declaredEffective: declared.effective,
-    effectiveFrom: declared.effectiveFrom,
-    zendeskId: declared.zendeskId,
-    owner: declared.owner,
-    reviewBy: declared.reviewBy,
+    linkSource: text,
+    declaredEffective: [],
+    effectiveFrom: null,
+    zendeskId: null,
     advice: AUTHORED_ADVICE,
+    frontMatter,
   };
 }
 
-export function parseAuthored(path: string, text: string): { version: GuideVersion | null; problems: Problem[] } {
-  const fm = splitFrontMatter(text);
-  if (fm.problem) return { version: null, problems: [fm.problem] };
-  const yaml = readYamlMapping(fm.yaml);
-  if ('problem' in yaml) return { version: null, problems: [yaml.problem] };
-  const declared = readDeclaredFields(yaml.data);
-  const body = readBody(fm.body);
+/**
+ * One authored body (the text under any front matter) and what its front matter declares (null:
+ * none, or none that may be read).
+ */
+export function parseAuthored(
+  path: string,
+  text: string,
+  frontMatter: DeclaredFields | null,
+): { version: GuideVersion | null; problems: Problem[] } {
+  const body = readBody(text);
   const problems: Problem[] = [];
   if (body.inScript)
     problems.push({
@@ -76,9 +72,6 @@ export function parseAuthored(path: string, text: string): { version: GuideVersi
       code: 'script-unclosed',
       message: 'A `:::script` block has no closing `:::` line; it runs to the end of the file.',
     });
-  const assembled = assembleVersion(authoredDraft(path, fm.body, declared, body));
-  problems.push(...assembled.problems);
-  // Unreadable front-matter values are reported once the file is known to be a guide.
-  if (assembled.version) problems.push(...declared.problems);
-  return { version: assembled.version, problems };
+  const assembled = assembleVersion(authoredDraft(path, text, body, frontMatter ?? noDeclaredFields()));
+  return { version: assembled.version, problems: [...problems, ...assembled.problems] };
 }

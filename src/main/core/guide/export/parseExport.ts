@@ -7,10 +7,12 @@
  *   2. `findTitle`: the title line;
  *   3. `EXPORT_RULES` (rules.ts): every logical line offered to the named rules, in order;
  *   4. `cleanMarkdown`: the renderable Markdown;
- *   5. `assembleVersion` (assemble.ts): the version model, derived as for every format.
+ *   5. `assembleVersion` (assemble.ts): a YAML front matter above the export, if any, laid over what
+ *      the rules read; then the version model, derived as for every format.
  */
 import type { GuideVersion, Problem } from '../../../../shared/guide';
 import { assembleVersion, type MissingAdvice } from '../assemble';
+import type { DeclaredFields } from '../authored/frontMatter';
 import { STEP_MARKER } from '../markup';
 import { PolicyCollector } from '../policies';
 import { ScriptBuilder } from '../scriptBuilder';
@@ -75,7 +77,12 @@ function readLines(
   return state;
 }
 
-export function parseExport(path: string, text: string): { version: GuideVersion | null; problems: Problem[] } {
+/** One export body (the whole file, or the text under a YAML front matter, whose fields are given). */
+export function parseExport(
+  path: string,
+  text: string,
+  frontMatter: DeclaredFields | null = null,
+): { version: GuideVersion | null; problems: Problem[] } {
   const lines = toLogical(text);
   const state = readLines(path, lines);
   const { markdown, body } = cleanMarkdown(lines, state.skip, state.titleIndex);
@@ -99,6 +106,7 @@ export function parseExport(path: string, text: string): { version: GuideVersion
     declaredEffective: [],
     zendeskId: null,
     advice: EXPORT_ADVICE,
+    frontMatter,
   });
 }
 
